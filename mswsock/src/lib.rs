@@ -1,0 +1,1 @@
+//! The mswsock.dll surface.

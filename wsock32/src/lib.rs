@@ -1,0 +1,1 @@
+//! The wsock32.dll surface.
