@@ -1,1 +1,1 @@
-//! (being written)
+//! The Windows x64 ABI types. (being written)

@@ -8,6 +8,7 @@
 //! set-up commands install it (`gcc-mingw-w64-x86-64`, `mingw-w64-x86-64-dev`).
 
 mod consts;
+mod consts_errors;
 mod types;
 
 use std::fmt::Write as _;
@@ -104,7 +105,8 @@ fn render(types: &[TypeLayout], consts: &[Constant]) -> String {
 #[test]
 fn layouts_and_constants_match_mingw_w64() {
     let types = types::types();
-    let consts = consts::constants();
+    let mut consts = consts::constants();
+    consts.extend(consts_errors::constants());
     let fields: usize = types.iter().map(|t| t.fields.len()).sum();
     assert!(types.len() >= 40, "oracle covers only {} types", types.len());
     assert!(consts.len() >= 400, "oracle covers only {} constants", consts.len());

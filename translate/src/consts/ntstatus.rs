@@ -1,0 +1,1 @@
+//! NTSTATUS values that appear in `OVERLAPPED.Internal`. (being written)
