@@ -27,3 +27,4 @@ pub mod sockopt;
 
 pub use abi::*;
 pub use consts::*;
+pub use error::WsaError;
