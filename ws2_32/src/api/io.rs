@@ -1,0 +1,541 @@
+//! Data transfer without OVERLAPPED: `send`, `recv`, `sendto`, `recvfrom`, and the
+//! synchronous forms of `WSASend`, `WSARecv`, `WSASendTo`, `WSARecvFrom`.
+//!
+//! Every call first tries the non-blocking syscall in the caller's thread; only a blocking-
+//! mode socket that would block waits (see [`Socket::blocking`]). Windows semantics kept here:
+//! * a blocking send on a stream completes only when everything is sent;
+//! * a datagram larger than the buffers fills them and fails with `WSAEMSGSIZE`;
+//! * `MSG_WAITALL` waits for a full buffer (emulated: the fd is non-blocking), and is refused
+//!   on non-blocking and datagram sockets (`WSAEOPNOTSUPP`);
+//! * after `shutdown`, the shut direction fails with `WSAESHUTDOWN`;
+//! * `recvfrom` on a stream socket leaves the address arguments untouched.
+
+use translate::flags::{recv_flags_to_host, send_flags_to_host};
+use translate::sockaddr::HostSockAddr;
+use translate::{
+    MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSABUF, WSAECONNRESET,
+    WSAEFAULT, WSAEINVAL, WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAEOPNOTSUPP as NOT_SUPPORTED,
+    WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
+};
+
+use super::ret;
+use super::socket::{check_addr_room, read_host_addr, refresh_connecting, write_addr};
+use crate::engine::Socket;
+use crate::engine::socket::{ConnState, Direction};
+use crate::engine::table;
+use crate::sys::syscall;
+
+/// An `iovec` list, on the stack for the common small cases.
+pub(crate) struct IoVecs {
+    small: [libc::iovec; 8],
+    large: Vec<libc::iovec>,
+    len: usize,
+}
+
+impl IoVecs {
+    /// From one buffer.
+    pub(crate) fn one(ptr: *mut u8, len: usize) -> IoVecs {
+        let mut v = IoVecs::empty();
+        v.small[0] = libc::iovec {
+            iov_base: ptr.cast(),
+            iov_len: len,
+        };
+        v.len = 1;
+        v
+    }
+
+    fn empty() -> IoVecs {
+        IoVecs {
+            small: [libc::iovec {
+                iov_base: std::ptr::null_mut(),
+                iov_len: 0,
+            }; 8],
+            large: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// From a Windows `WSABUF` array: NULL or a zero count → `WSAEINVAL`.
+    ///
+    /// # Safety
+    /// `bufs` must be NULL or point to `count` readable `WSABUF`s.
+    pub(crate) unsafe fn from_wsabufs(bufs: *const WSABUF, count: u32) -> Result<IoVecs, WsaError> {
+        if bufs.is_null() || count == 0 {
+            return Err(WsaError(WSAEINVAL));
+        }
+        // SAFETY: non-NULL and `count` entries readable, per the caller.
+        let bufs = unsafe { std::slice::from_raw_parts(bufs, count as usize) };
+        let mut v = IoVecs::empty();
+        let to_iov = |b: &WSABUF| libc::iovec {
+            iov_base: b.buf.cast(),
+            iov_len: b.len as usize,
+        };
+        if bufs.len() <= v.small.len() {
+            for (d, s) in v.small.iter_mut().zip(bufs) {
+                *d = to_iov(s);
+            }
+        } else {
+            v.large
+                .try_reserve_exact(bufs.len())
+                .map_err(|_| WsaError(translate::WSAENOBUFS))?;
+            v.large.extend(bufs.iter().map(to_iov));
+        }
+        v.len = bufs.len();
+        Ok(v)
+    }
+
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [libc::iovec] {
+        if self.large.is_empty() {
+            &mut self.small[..self.len]
+        } else {
+            &mut self.large[..]
+        }
+    }
+
+    fn total(&mut self) -> usize {
+        self.as_mut_slice().iter().map(|v| v.iov_len).sum()
+    }
+
+    /// Drops the first `n` bytes (after a partial send or receive).
+    fn advance(&mut self, mut n: usize) -> &mut [libc::iovec] {
+        let mut slice = self.as_mut_slice();
+        while let Some(first) = slice.first_mut() {
+            if n < first.iov_len || (n == 0 && first.iov_len != 0) {
+                first.iov_base = first.iov_base.wrapping_add(n);
+                first.iov_len -= n;
+                break;
+            }
+            n -= first.iov_len;
+            slice = &mut slice[1..];
+        }
+        slice
+    }
+}
+
+fn msghdr(
+    iov: &mut [libc::iovec],
+    addr: *mut libc::sockaddr,
+    addrlen: libc::socklen_t,
+) -> libc::msghdr {
+    // SAFETY: msghdr is plain old data; zero is a valid "no control data" value.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_name = addr.cast();
+    msg.msg_namelen = addrlen;
+    msg.msg_iov = iov.as_mut_ptr();
+    msg.msg_iovlen = iov.len() as _;
+    msg
+}
+
+/// Sends `iov` (all of it, in blocking mode on a stream), to `to` when given.
+pub(crate) fn send_vectored(
+    sock: &Socket,
+    iov: &mut IoVecs,
+    win_flags: i32,
+    to: Option<&HostSockAddr>,
+) -> Result<usize, WsaError> {
+    let host_flags = send_flags_to_host(win_flags)?;
+    if win_flags & MSG_OOB != 0 && !sock.is_stream() {
+        return Err(WsaError(WSAEOPNOTSUPP));
+    }
+    {
+        let st = sock.state();
+        if st.shut_write {
+            return Err(WsaError(WSAESHUTDOWN));
+        }
+        if sock.is_stream() && st.conn != ConnState::Connected {
+            drop(st);
+            refresh_connecting(sock);
+            if sock.state().conn != ConnState::Connected {
+                return Err(WsaError(WSAENOTCONN));
+            }
+        }
+    }
+    // A stream socket ignores the destination, as on Windows.
+    let to = if sock.is_stream() { None } else { to };
+    let (name, namelen) = to.map_or((std::ptr::null_mut(), 0), |a| {
+        (a.as_ptr().cast_mut(), a.len())
+    });
+    let total = iov.total();
+    let mut sent = 0usize;
+    loop {
+        let rest = iov.advance(0);
+        let msg = msghdr(rest, name, namelen);
+        let r = sock.blocking(Direction::Write, || {
+            syscall!(sendmsg(sock.fd(), &msg, host_flags))
+        });
+        match r {
+            Ok(n) => {
+                sent += n as usize;
+                if !sock.is_stream() || sent >= total || sock.is_nonblocking() {
+                    break;
+                }
+                iov.advance(n as usize);
+            }
+            Err(e) if sent > 0 && sock.is_stream() => {
+                log::debug!(target: "ws2_32::io", "send stopped after {sent} bytes: {e:?}");
+                break;
+            }
+            Err(e) => return Err(map_send_error(sock, e)),
+        }
+    }
+    if !sock.is_stream() {
+        sock.state().bound = true;
+    }
+    Ok(sent)
+}
+
+fn map_send_error(sock: &Socket, e: WsaError) -> WsaError {
+    // The kernel says EPIPE (mapped to WSAESHUTDOWN) when the peer reset the connection;
+    // our own shutdown was caught before the syscall.
+    if e.0 == WSAESHUTDOWN && !sock.state().shut_write {
+        WsaError(WSAECONNRESET)
+    } else {
+        e
+    }
+}
+
+/// What a receive produced.
+pub(crate) struct Received {
+    pub bytes: usize,
+    /// Host `msg_flags` of the last `recvmsg`.
+    pub host_flags: i32,
+    pub from: HostSockAddr,
+}
+
+/// Receives into `iov`, honouring `MSG_WAITALL` and Windows' checks.
+pub(crate) fn recv_vectored(
+    sock: &Socket,
+    iov: &mut IoVecs,
+    win_flags: i32,
+    want_from: bool,
+) -> Result<Received, WsaError> {
+    let host_flags = recv_flags_to_host(win_flags)?;
+    let waitall = win_flags & MSG_WAITALL != 0;
+    if waitall
+        && (!sock.is_stream()
+            || sock.is_nonblocking()
+            || win_flags & (MSG_OOB | MSG_PEEK | MSG_PARTIAL) != 0)
+    {
+        return Err(WsaError(WSAEOPNOTSUPP));
+    }
+    let host_flags = host_flags & !libc::MSG_WAITALL;
+    {
+        let st = sock.state();
+        if st.shut_read {
+            return Err(WsaError(WSAESHUTDOWN));
+        }
+        if sock.is_stream() && matches!(st.conn, ConnState::Idle | ConnState::Listening) {
+            return Err(WsaError(WSAENOTCONN));
+        }
+        if !sock.is_stream() && !st.bound {
+            drop(st);
+            if !is_bound_now(sock) {
+                return Err(WsaError(WSAEINVAL));
+            }
+            sock.state().bound = true;
+        }
+    }
+    let total = iov.total();
+    let mut got = Received {
+        bytes: 0,
+        host_flags: 0,
+        from: HostSockAddr::new(),
+    };
+    loop {
+        let rest = iov.advance(0);
+        let (name, namelen) = if want_from {
+            (got.from.as_mut_ptr(), HostSockAddr::capacity())
+        } else {
+            (std::ptr::null_mut(), 0)
+        };
+        let mut msg = msghdr(rest, name, namelen);
+        let r = sock.blocking(Direction::Read, || {
+            syscall!(recvmsg(sock.fd(), &mut msg, host_flags))
+        });
+        match r {
+            Ok(n) => {
+                if want_from {
+                    got.from.set_len(msg.msg_namelen);
+                }
+                got.host_flags = msg.msg_flags;
+                got.bytes += n as usize;
+                if !waitall || n == 0 || got.bytes >= total {
+                    break;
+                }
+                iov.advance(n as usize);
+            }
+            Err(e) if got.bytes > 0 => {
+                log::debug!(target: "ws2_32::io", "MSG_WAITALL receive stopped after {} bytes: {e:?}", got.bytes);
+                break;
+            }
+            Err(e) if e.0 == translate::WSAECONNREFUSED && !sock.is_stream() => {
+                return Err(WsaError(WSAECONNRESET));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+fn is_bound_now(sock: &Socket) -> bool {
+    super::socket::local_addr(sock).is_ok_and(|a| match std::net::SocketAddr::try_from(&a) {
+        Ok(sa) => sa.port() != 0,
+        Err(_) => true,
+    })
+}
+
+fn truncated(sock: &Socket, r: &Received) -> bool {
+    !sock.is_stream() && r.host_flags & libc::MSG_TRUNC != 0
+}
+
+/// `send`.
+///
+/// # Safety
+/// `buf` must be valid for `len` bytes.
+pub unsafe fn send(s: SOCKET, buf: *const u8, len: i32, flags: i32) -> i32 {
+    ret((|| {
+        let sock = table::get(s)?;
+        if len < 0 || (buf.is_null() && len > 0) {
+            return Err(WsaError(WSAEFAULT));
+        }
+        let mut iov = IoVecs::one(buf.cast_mut(), len as usize);
+        send_vectored(&sock, &mut iov, flags, None).map(|n| n as i32)
+    })())
+}
+
+/// `sendto`.
+///
+/// # Safety
+/// `buf` must be valid for `len` bytes; `to` NULL or valid for `tolen` bytes.
+pub unsafe fn sendto(
+    s: SOCKET,
+    buf: *const u8,
+    len: i32,
+    flags: i32,
+    to: *const SOCKADDR,
+    tolen: i32,
+) -> i32 {
+    ret((|| {
+        let sock = table::get(s)?;
+        if len < 0 || (buf.is_null() && len > 0) {
+            return Err(WsaError(WSAEFAULT));
+        }
+        // SAFETY: forwarded caller contract.
+        let to = unsafe { read_host_addr(&sock, to, tolen) }?;
+        let mut iov = IoVecs::one(buf.cast_mut(), len as usize);
+        send_vectored(&sock, &mut iov, flags, to.as_ref()).map(|n| n as i32)
+    })())
+}
+
+/// `recv`.
+///
+/// # Safety
+/// `buf` must be valid for writes of `len` bytes.
+pub unsafe fn recv(s: SOCKET, buf: *mut u8, len: i32, flags: i32) -> i32 {
+    ret((|| {
+        let sock = table::get(s)?;
+        if len < 0 || (buf.is_null() && len > 0) {
+            return Err(WsaError(WSAEFAULT));
+        }
+        let mut iov = IoVecs::one(buf, len as usize);
+        let r = recv_vectored(&sock, &mut iov, flags, false)?;
+        if truncated(&sock, &r) {
+            Err(WsaError(WSAEMSGSIZE))
+        } else {
+            Ok(r.bytes as i32)
+        }
+    })())
+}
+
+/// `recvfrom`.
+///
+/// # Safety
+/// `buf` valid for `len` writable bytes; `from`/`fromlen` NULL or valid.
+pub unsafe fn recvfrom(
+    s: SOCKET,
+    buf: *mut u8,
+    len: i32,
+    flags: i32,
+    from: *mut SOCKADDR,
+    fromlen: *mut i32,
+) -> i32 {
+    ret((|| {
+        let sock = table::get(s)?;
+        if len < 0 || (buf.is_null() && len > 0) {
+            return Err(WsaError(WSAEFAULT));
+        }
+        let want_from = !sock.is_stream() && !from.is_null();
+        if want_from {
+            // SAFETY: forwarded caller contract.
+            unsafe { check_addr_room(&sock, from, fromlen) }?;
+        }
+        let mut iov = IoVecs::one(buf, len as usize);
+        let r = recv_vectored(&sock, &mut iov, flags, want_from)?;
+        if want_from && !r.from.is_empty() {
+            // SAFETY: forwarded caller contract; room checked above.
+            unsafe { write_addr(&r.from, from, fromlen) }?;
+        }
+        if truncated(&sock, &r) {
+            Err(WsaError(WSAEMSGSIZE))
+        } else {
+            Ok(r.bytes as i32)
+        }
+    })())
+}
+
+/// Rejects the overlapped forms until the asynchronous engine handles them.
+fn synchronous_only(overlapped: *mut WSAOVERLAPPED) -> Result<(), WsaError> {
+    if overlapped.is_null() {
+        Ok(())
+    } else {
+        crate::log_unimplemented_once!("overlapped WSASend/WSARecv", NOT_SUPPORTED);
+        Err(WsaError(NOT_SUPPORTED))
+    }
+}
+
+/// `WSASend` (synchronous form).
+///
+/// # Safety
+/// Pointers as the Windows contract requires.
+pub unsafe fn wsa_send(
+    s: SOCKET,
+    bufs: *const WSABUF,
+    count: u32,
+    sent: *mut u32,
+    flags: u32,
+    overlapped: *mut WSAOVERLAPPED,
+    _completion: *mut core::ffi::c_void,
+) -> i32 {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        wsa_send_to(
+            s,
+            bufs,
+            count,
+            sent,
+            flags,
+            std::ptr::null(),
+            0,
+            overlapped,
+            _completion,
+        )
+    }
+}
+
+/// `WSASendTo` (synchronous form).
+///
+/// # Safety
+/// Pointers as the Windows contract requires.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn wsa_send_to(
+    s: SOCKET,
+    bufs: *const WSABUF,
+    count: u32,
+    sent: *mut u32,
+    flags: u32,
+    to: *const SOCKADDR,
+    tolen: i32,
+    overlapped: *mut WSAOVERLAPPED,
+    _completion: *mut core::ffi::c_void,
+) -> i32 {
+    super::status((|| {
+        let sock = table::get(s)?;
+        // SAFETY: forwarded caller contract.
+        let mut iov = unsafe { IoVecs::from_wsabufs(bufs, count) }?;
+        if sent.is_null() && overlapped.is_null() {
+            return Err(WsaError(WSAEFAULT));
+        }
+        synchronous_only(overlapped)?;
+        // SAFETY: forwarded caller contract.
+        let to = if to.is_null() {
+            None
+        } else {
+            unsafe { read_host_addr(&sock, to, tolen) }?
+        };
+        let n = send_vectored(&sock, &mut iov, flags as i32, to.as_ref())?;
+        // SAFETY: non-NULL (checked), writable per the caller.
+        unsafe { sent.write_unaligned(n as u32) };
+        Ok(())
+    })())
+}
+
+/// `WSARecv` (synchronous form).
+///
+/// # Safety
+/// Pointers as the Windows contract requires.
+pub unsafe fn wsa_recv(
+    s: SOCKET,
+    bufs: *const WSABUF,
+    count: u32,
+    received: *mut u32,
+    flags: *mut u32,
+    overlapped: *mut WSAOVERLAPPED,
+    completion: *mut core::ffi::c_void,
+) -> i32 {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        wsa_recv_from(
+            s,
+            bufs,
+            count,
+            received,
+            flags,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            overlapped,
+            completion,
+        )
+    }
+}
+
+/// `WSARecvFrom` (synchronous form).
+///
+/// # Safety
+/// Pointers as the Windows contract requires.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn wsa_recv_from(
+    s: SOCKET,
+    bufs: *const WSABUF,
+    count: u32,
+    received: *mut u32,
+    flags: *mut u32,
+    from: *mut SOCKADDR,
+    fromlen: *mut i32,
+    overlapped: *mut WSAOVERLAPPED,
+    _completion: *mut core::ffi::c_void,
+) -> i32 {
+    super::status((|| {
+        let sock = table::get(s)?;
+        // SAFETY: forwarded caller contract.
+        let mut iov = unsafe { IoVecs::from_wsabufs(bufs, count) }?;
+        if flags.is_null() || (received.is_null() && overlapped.is_null()) {
+            return Err(WsaError(WSAEFAULT));
+        }
+        synchronous_only(overlapped)?;
+        let want_from = !sock.is_stream() && !from.is_null();
+        if want_from {
+            // SAFETY: forwarded caller contract.
+            unsafe { check_addr_room(&sock, from, fromlen) }?;
+        }
+        // SAFETY: non-NULL, readable per the caller.
+        let win_flags = unsafe { flags.read_unaligned() } as i32;
+        let r = recv_vectored(&sock, &mut iov, win_flags, want_from)?;
+        if want_from && !r.from.is_empty() {
+            // SAFETY: forwarded caller contract; room checked above.
+            unsafe { write_addr(&r.from, from, fromlen) }?;
+        }
+        // SAFETY: non-NULL (checked), writable per the caller.
+        unsafe {
+            received.write_unaligned(r.bytes as u32);
+            flags.write_unaligned(
+                translate::flags::recv_result_flags_to_win(r.host_flags) as u32
+                    & !(translate::MSG_TRUNC as u32),
+            );
+        }
+        if truncated(&sock, &r) {
+            Err(WsaError(WSAEMSGSIZE))
+        } else {
+            Ok(())
+        }
+    })())
+}

@@ -1,0 +1,331 @@
+//! `select`, `__WSAFDIsSet` and `WSAPoll`.
+//!
+//! Both are one `poll(2)` in the caller's thread over the sockets' fds plus the thread's wake
+//! fd (so `closesocket` from another thread interrupts them); a zero timeout never registers
+//! anything. Windows' `fd_set` is a count and an array of `SOCKET`s, read for exactly
+//! `fd_count` entries whatever `FD_SETSIZE` the caller compiled with — never a POSIX bitmap.
+//!
+//! Mapping (as Windows reports readiness):
+//! * read set ← data, a pending connection, end of stream or reset (`POLLIN|POLLHUP|POLLERR`);
+//! * write set ← send space or a *successful* connect (`POLLOUT` without `POLLERR`);
+//! * except set ← out-of-band data (`POLLPRI`) or a *failed* connect.
+
+use std::sync::Arc;
+
+use translate::{
+    FD_SET, POLLERR, POLLHUP, POLLNVAL, SOCKET, TIMEVAL, WSAEFAULT, WSAEINVAL, WSAENOTSOCK,
+    WSAPOLLFD, WsaError,
+};
+
+use super::ret;
+use crate::engine::socket::{ConnState, Registration};
+use crate::engine::{Socket, startup, table, waker};
+use crate::sys::{self, Deadline};
+
+const SETS: usize = 3;
+const READ: usize = 0;
+const WRITE: usize = 1;
+const EXCEPT: usize = 2;
+
+/// Reads an `fd_set` as `fd_count` handles (any capacity).
+///
+/// # Safety
+/// `set` must be NULL or point to a readable `fd_set` header followed by `fd_count` handles.
+unsafe fn read_set(set: *const FD_SET) -> Vec<SOCKET> {
+    if set.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: readable header, per the caller.
+    let count = unsafe { std::ptr::addr_of!((*set).fd_count).read_unaligned() } as usize;
+    // SAFETY: `fd_count` handles follow the header, per the caller.
+    let array = unsafe { std::ptr::addr_of!((*set).fd_array).cast::<SOCKET>() };
+    // SAFETY: as above.
+    (0..count)
+        .map(|i| unsafe { array.add(i).read_unaligned() })
+        .collect()
+}
+
+/// Rewrites an `fd_set` with `handles` (never more than it held).
+///
+/// # Safety
+/// As [`read_set`], writable.
+unsafe fn write_set(set: *mut FD_SET, handles: &[SOCKET]) {
+    if set.is_null() {
+        return;
+    }
+    // SAFETY: writable, with room for at least the original count (>= handles.len()).
+    unsafe {
+        std::ptr::addr_of_mut!((*set).fd_count).write_unaligned(handles.len() as u32);
+        let array = std::ptr::addr_of_mut!((*set).fd_array).cast::<SOCKET>();
+        for (i, h) in handles.iter().enumerate() {
+            array.add(i).write_unaligned(*h);
+        }
+    }
+}
+
+/// One distinct socket of a `select` call and the sets it appears in.
+struct Member {
+    sock: Arc<Socket>,
+    in_set: [bool; SETS],
+    ready: [bool; SETS],
+}
+
+/// `select`. `nfds` is ignored, as on Windows.
+///
+/// # Safety
+/// Each set must be NULL or a valid Windows `fd_set`; `timeout` NULL or readable.
+pub unsafe fn select(
+    _nfds: i32,
+    readfds: *mut FD_SET,
+    writefds: *mut FD_SET,
+    exceptfds: *mut FD_SET,
+    timeout: *const TIMEVAL,
+) -> i32 {
+    ret((|| {
+        startup::ensure()?;
+        let sets = [readfds, writefds, exceptfds];
+        // SAFETY: forwarded caller contract. All inputs are read before any output is
+        // written, so aliased sets work.
+        let inputs: [Vec<SOCKET>; SETS] = sets.map(|s| unsafe { read_set(s) });
+        if inputs.iter().all(|v| v.is_empty()) {
+            return Err(WsaError(WSAEINVAL));
+        }
+        let mut members: Vec<Member> = Vec::new();
+        for (k, handles) in inputs.iter().enumerate() {
+            for &h in handles {
+                if let Some(m) = members.iter_mut().find(|m| m.sock.handle == h) {
+                    m.in_set[k] = true;
+                    continue;
+                }
+                let sock = table::get(h).map_err(|_| WsaError(WSAENOTSOCK))?;
+                let mut in_set = [false; SETS];
+                in_set[k] = true;
+                members.push(Member {
+                    sock,
+                    in_set,
+                    ready: [false; SETS],
+                });
+            }
+        }
+        // SAFETY: NULL or readable, per the caller.
+        let deadline = match unsafe { timeout.as_ref() } {
+            None => Deadline::NEVER,
+            Some(tv) if tv.tv_sec < 0 || tv.tv_usec < 0 => Deadline::NEVER,
+            Some(tv) => {
+                let ms = i64::from(tv.tv_sec) * 1000 + (i64::from(tv.tv_usec) + 999) / 1000;
+                Deadline::after_ms(ms.min(i64::from(i32::MAX)) as i32)
+            }
+        };
+        let mut closed_in_wait = false;
+        let count = poll_members(&mut members, deadline, &mut closed_in_wait)?;
+        let _ = count;
+        // A socket closed during the wait is reported readable if it was in the read set;
+        // otherwise the call fails with WSAENOTSOCK.
+        for m in &mut members {
+            if m.sock.is_closed() {
+                if m.in_set[READ] {
+                    m.ready = [true, false, false];
+                } else {
+                    return Err(WsaError(WSAENOTSOCK));
+                }
+            }
+        }
+        let mut total = 0;
+        for (k, set) in sets.iter().enumerate() {
+            let ready: Vec<SOCKET> = inputs[k]
+                .iter()
+                .copied()
+                .filter(|h| members.iter().any(|m| m.sock.handle == *h && m.ready[k]))
+                .collect();
+            let ready = dedup(ready);
+            total += ready.len();
+            // SAFETY: forwarded caller contract; `ready.len()` <= the set's original count.
+            unsafe { write_set(*set, &ready) };
+        }
+        Ok(total as i32)
+    })())
+}
+
+fn dedup(mut v: Vec<SOCKET>) -> Vec<SOCKET> {
+    let mut seen = Vec::with_capacity(v.len());
+    v.retain(|h| {
+        if seen.contains(h) {
+            false
+        } else {
+            seen.push(*h);
+            true
+        }
+    });
+    v
+}
+
+/// Polls the members until one is ready, the deadline passes or one is closed.
+fn poll_members(
+    members: &mut [Member],
+    deadline: Deadline,
+    closed: &mut bool,
+) -> Result<usize, WsaError> {
+    let mut fds: Vec<libc::pollfd> = members
+        .iter()
+        .map(|m| {
+            let mut events = 0;
+            if m.in_set[READ] {
+                events |= libc::POLLIN;
+            }
+            if m.in_set[WRITE] {
+                events |= libc::POLLOUT;
+            }
+            if m.in_set[EXCEPT] {
+                events |= libc::POLLPRI | libc::POLLOUT;
+            }
+            libc::pollfd {
+                fd: m.sock.fd(),
+                events,
+                revents: 0,
+            }
+        })
+        .collect();
+    let n = sys::poll(&mut fds, 0).map_err(WsaError::from)?;
+    if n == 0 && deadline.remaining_ms() != 0 {
+        let me = waker::current();
+        let socks: Vec<&Socket> = members.iter().map(|m| &*m.sock).collect();
+        let registration = Registration::new(&socks, me.as_ref());
+        if registration.is_err() {
+            *closed = true;
+            return Ok(0);
+        }
+        fds.push(libc::pollfd {
+            fd: me.as_ref().map_or(-1, |w| w.fd()),
+            events: libc::POLLIN,
+            revents: 0,
+        });
+        loop {
+            sys::poll(&mut fds, deadline.remaining_ms()).map_err(WsaError::from)?;
+            let woken = fds.last().is_some_and(|f| f.revents != 0);
+            if woken {
+                if let Some(w) = &me {
+                    w.reset();
+                }
+                fds.last_mut().unwrap().revents = 0;
+                if members.iter().any(|m| m.sock.is_closed()) {
+                    *closed = true;
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        fds.pop();
+    }
+    let mut ready = 0;
+    for (m, f) in members.iter_mut().zip(&fds) {
+        let r = f.revents;
+        if r == 0 {
+            continue;
+        }
+        let connecting = m.sock.state().conn == ConnState::Connecting;
+        let failed_connect = connecting && r & libc::POLLERR != 0;
+        if connecting {
+            super::socket::refresh_connecting(&m.sock);
+        }
+        m.ready[READ] = m.in_set[READ]
+            && r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0
+            && !failed_connect;
+        m.ready[WRITE] = m.in_set[WRITE] && r & libc::POLLOUT != 0 && r & libc::POLLERR == 0;
+        m.ready[EXCEPT] = m.in_set[EXCEPT] && (r & libc::POLLPRI != 0 || failed_connect);
+        ready += m.ready.iter().filter(|b| **b).count();
+    }
+    Ok(ready)
+}
+
+/// `__WSAFDIsSet`: whether `s` is in `set` (the `FD_ISSET` macro calls it).
+///
+/// # Safety
+/// `set` must be NULL or a valid Windows `fd_set`.
+pub unsafe fn wsa_fd_is_set(s: SOCKET, set: *mut FD_SET) -> i32 {
+    // SAFETY: forwarded caller contract.
+    i32::from(unsafe { read_set(set) }.contains(&s))
+}
+
+/// `WSAPoll`.
+///
+/// # Safety
+/// `fds` must be NULL or point to `nfds` writable `WSAPOLLFD`s.
+pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
+    ret((|| {
+        startup::ensure()?;
+        if nfds == 0 {
+            return Err(WsaError(WSAEINVAL));
+        }
+        if fds.is_null() {
+            return Err(WsaError(WSAEFAULT));
+        }
+        // SAFETY: non-NULL, `nfds` writable entries per the caller.
+        let entries = unsafe { std::slice::from_raw_parts_mut(fds, nfds as usize) };
+        let mut socks: Vec<Option<Arc<Socket>>> = Vec::with_capacity(entries.len());
+        let mut host: Vec<libc::pollfd> = Vec::with_capacity(entries.len() + 1);
+        for e in entries.iter_mut() {
+            let host_events = translate::flags::poll_events_to_host(e.events)?;
+            let sock = table::get(e.fd).ok();
+            host.push(libc::pollfd {
+                fd: sock.as_ref().map_or(-1, |s| s.fd()),
+                events: host_events,
+                revents: 0,
+            });
+            socks.push(sock);
+        }
+        for e in entries.iter_mut() {
+            e.revents = 0;
+        }
+        if socks.iter().all(Option::is_none) {
+            return Err(WsaError(WSAENOTSOCK));
+        }
+        let invalid = socks.iter().filter(|s| s.is_none()).count();
+        let deadline = Deadline::after_ms(timeout);
+        let n = sys::poll(&mut host, 0).map_err(WsaError::from)?;
+        if n == 0 && invalid == 0 && deadline.remaining_ms() != 0 {
+            let me = waker::current();
+            let live: Vec<&Socket> = socks.iter().flatten().map(|s| &**s).collect();
+            if let Ok(_registration) = Registration::new(&live, me.as_ref()) {
+                host.push(libc::pollfd {
+                    fd: me.as_ref().map_or(-1, |w| w.fd()),
+                    events: libc::POLLIN,
+                    revents: 0,
+                });
+                loop {
+                    sys::poll(&mut host, deadline.remaining_ms()).map_err(WsaError::from)?;
+                    let woken = host.last().is_some_and(|f| f.revents != 0);
+                    if !woken {
+                        break;
+                    }
+                    if let Some(w) = &me {
+                        w.reset();
+                    }
+                    host.last_mut().unwrap().revents = 0;
+                    if live.iter().any(|s| s.is_closed()) {
+                        break;
+                    }
+                }
+                host.pop();
+            }
+        }
+        let mut count = 0;
+        for ((e, f), s) in entries.iter_mut().zip(&host).zip(&socks) {
+            e.revents = match s {
+                None => POLLNVAL,
+                Some(s) if s.is_closed() => POLLNVAL,
+                Some(s) => {
+                    if f.revents != 0 && s.state().conn == ConnState::Connecting {
+                        super::socket::refresh_connecting(s);
+                    }
+                    translate::flags::poll_revents_from_host(f.revents, e.events)
+                }
+            };
+            if e.revents != 0 {
+                count += 1;
+            }
+        }
+        let _ = (POLLERR, POLLHUP);
+        Ok(count)
+    })())
+}

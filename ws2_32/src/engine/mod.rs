@@ -1,0 +1,135 @@
+//! The engine: everything behind the DLL surfaces.
+//!
+//! * [`table`] — `SOCKET` handle → [`Socket`]; `WSAENOTSOCK` for anything else.
+//! * [`socket`] — one socket's state and its blocking-wait primitive.
+//! * [`waker`] — per-thread wake-up fds that let `closesocket` (and later APCs) interrupt a
+//!   thread blocked in a socket call.
+//! * [`startup`] — `WSAStartup` reference counting.
+
+pub mod catalog;
+pub mod socket;
+pub mod startup;
+pub mod table;
+pub mod waker;
+
+pub use socket::Socket;
+
+use std::sync::Arc;
+
+use translate::{AF_INET6, IPPROTO_TCP, SOCK_STREAM, WSAEMFILE, WSAENOBUFS, WsaError};
+
+use crate::host::host;
+use crate::sys::syscall;
+
+/// Creates a socket for a resolved (family, type, protocol), applies the Windows defaults,
+/// and enters it into the table.
+pub fn create(
+    family: i32,
+    socktype: i32,
+    protocol: i32,
+    overlapped: bool,
+) -> Result<Arc<Socket>, WsaError> {
+    let host_af = translate::sockaddr::af_to_host(family)?;
+    let host_ty = translate::sockaddr::socktype_to_host(socktype)?;
+    let host_proto = if family == translate::AF_UNIX {
+        0
+    } else {
+        translate::sockaddr::proto_to_host(protocol)?
+    };
+    let fd = open_fd(host_af, host_ty, host_proto)?;
+    apply_defaults(fd, family, socktype);
+    adopt(fd, family, socktype, protocol, overlapped)
+}
+
+/// Wraps a fresh, already non-blocking fd into a table entry.
+pub fn adopt(
+    fd: i32,
+    family: i32,
+    socktype: i32,
+    protocol: i32,
+    overlapped: bool,
+) -> Result<Arc<Socket>, WsaError> {
+    let Some(handle) = host().alloc_socket_handle() else {
+        crate::sys::close_fd(fd);
+        return Err(WsaError(WSAENOBUFS));
+    };
+    let sock = Arc::new(Socket::new(
+        handle, fd, family, socktype, protocol, overlapped,
+    ));
+    table::insert(sock.clone());
+    log::trace!(target: "ws2_32::socket", "socket {handle:#x} = fd {fd} (af {family}, type {socktype}, proto {protocol})");
+    Ok(sock)
+}
+
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+))]
+fn open_fd(af: i32, ty: i32, proto: i32) -> Result<i32, WsaError> {
+    syscall!(socket(
+        af,
+        ty | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+        proto
+    ))
+    .map_err(map_create_error)
+}
+
+#[cfg(target_vendor = "apple")]
+fn open_fd(af: i32, ty: i32, proto: i32) -> Result<i32, WsaError> {
+    let fd = syscall!(socket(af, ty, proto)).map_err(map_create_error)?;
+    let setup = || -> std::io::Result<()> {
+        syscall!(fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC))?;
+        syscall!(fcntl(fd, libc::F_SETFL, libc::O_NONBLOCK))?;
+        let one: libc::c_int = 1;
+        // SAFETY: a live c_int of the stated size; macOS has no MSG_NOSIGNAL, Windows no SIGPIPE.
+        syscall!(setsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_NOSIGPIPE,
+            (&one as *const libc::c_int).cast(),
+            4
+        ))?;
+        Ok(())
+    };
+    setup().map_err(|e| {
+        crate::sys::close_fd(fd);
+        WsaError::from(e)
+    })?;
+    Ok(fd)
+}
+
+fn map_create_error(e: std::io::Error) -> WsaError {
+    match e.raw_os_error() {
+        Some(libc::ENFILE) | Some(libc::EMFILE) => WsaError(WSAEMFILE),
+        Some(libc::EPERM) => WsaError(translate::WSAEACCES),
+        _ => WsaError::from(e),
+    }
+}
+
+/// Windows defaults that differ from the host's: IPv6 sockets are v6-only.
+fn apply_defaults(fd: i32, family: i32, socktype: i32) {
+    let one: libc::c_int = 1;
+    if family == AF_INET6 {
+        // SAFETY: a live c_int of the stated size on an fd we own.
+        let _ = syscall!(setsockopt(
+            fd,
+            libc::IPPROTO_IPV6,
+            libc::IPV6_V6ONLY,
+            (&one as *const libc::c_int).cast(),
+            4
+        ));
+    }
+    let _ = (socktype == SOCK_STREAM, IPPROTO_TCP);
+}
+
+/// Closes a socket already removed from the table: wakes its waiters, returns the handle
+/// value to the host. The fd closes when the last in-flight call lets go of it.
+pub fn close(sock: Arc<Socket>) {
+    sock.mark_closed();
+    host().free_socket_handle(sock.handle);
+    log::trace!(target: "ws2_32::socket", "closesocket {:#x}", sock.handle);
+}

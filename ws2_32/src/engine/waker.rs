@@ -1,0 +1,54 @@
+//! Per-thread wake-up fds.
+//!
+//! Every fd is non-blocking at the OS level; a Windows "blocking" call is a `poll(2)` in
+//! the calling thread on the socket's fd *plus* this thread's wake fd. Whoever must
+//! interrupt the wait — `closesocket` from another thread, today; queued APCs for alertable
+//! waits later — notifies the waker of each thread registered on the socket. No thread hop
+//! is involved when the socket simply becomes ready.
+
+use std::sync::Arc;
+
+use crate::sys::WakeFd;
+
+/// One thread's wake-up fd.
+#[derive(Debug)]
+pub struct ThreadWaker {
+    wake: WakeFd,
+}
+
+impl ThreadWaker {
+    fn new() -> Option<Arc<ThreadWaker>> {
+        WakeFd::new()
+            .ok()
+            .map(|wake| Arc::new(ThreadWaker { wake }))
+    }
+
+    /// The fd to include in a `poll(2)` set (readable once woken).
+    pub fn fd(&self) -> i32 {
+        self.wake.fd()
+    }
+
+    /// Wakes the owning thread out of its current (or next) wait.
+    pub fn wake(&self) {
+        self.wake.notify();
+    }
+
+    /// Forgets pending wake-ups; called by the owner after its wait returns.
+    pub fn reset(&self) {
+        self.wake.drain();
+    }
+}
+
+thread_local! {
+    static CURRENT: std::cell::OnceCell<Option<Arc<ThreadWaker>>> = const { std::cell::OnceCell::new() };
+}
+
+/// The calling thread's waker, created on first use. `None` only when the process is out
+/// of fds (or during thread teardown): callers then wait without interruptibility.
+pub fn current() -> Option<Arc<ThreadWaker>> {
+    CURRENT
+        .try_with(|c| c.get_or_init(ThreadWaker::new).clone())
+        .ok()
+        .flatten()
+        .or_else(ThreadWaker::new)
+}
