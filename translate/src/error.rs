@@ -209,11 +209,7 @@ const ERRNO_TO_WSA: &[(libc::c_int, i32)] = &[
     (libc::EHOSTDOWN, WSAEHOSTDOWN),
     (libc::EHOSTUNREACH, WSAEHOSTUNREACH),
     (libc::ENOTEMPTY, WSAENOTEMPTY),
-    #[cfg(any(
-        target_vendor = "apple",
-        target_os = "freebsd",
-        target_os = "dragonfly"
-    ))]
+    #[cfg(any(target_vendor = "apple", target_os = "freebsd", target_os = "dragonfly"))]
     (libc::EPROCLIM, WSAEPROCLIM),
     (libc::EUSERS, WSAEUSERS),
     (libc::EDQUOT, WSAEDQUOT),
@@ -330,11 +326,7 @@ const WSA_TO_NTSTATUS: &[(i32, NTSTATUS)] = &[
 
 /// `NTSTATUS_FROM_WIN32(code)`: a Win32 code wrapped as a warning status of facility 7.
 pub const fn ntstatus_from_win32(code: i32) -> NTSTATUS {
-    if code <= 0 {
-        code
-    } else {
-        (0x8007_0000 | (code as u32 & 0xffff)) as i32
-    }
+    if code <= 0 { code } else { (0x8007_0000 | (code as u32 & 0xffff)) as i32 }
 }
 
 /// The Win32 code a facility-Win32 (`0x8007xxxx`, `0xC007xxxx`) or RPC-facility
@@ -356,11 +348,7 @@ pub fn ntstatus_to_wsa(status: NTSTATUS) -> WsaError {
     if let Some(code) = carried_win32(status) {
         return WsaError(code);
     }
-    if NT_ERROR(status) {
-        WsaError(WSAEINVAL)
-    } else {
-        WsaError(ntstatus_to_win32(status) as i32)
-    }
+    if NT_ERROR(status) { WsaError(WSAEINVAL) } else { WsaError(ntstatus_to_win32(status) as i32) }
 }
 
 /// The NTSTATUS for a Winsock code, for the engine to store in `OVERLAPPED.Internal`:
@@ -380,11 +368,7 @@ pub fn ntstatus_to_win32(status: NTSTATUS) -> u32 {
         return status as u32;
     }
     // 0xD… is treated as 0xC… (bit 28, the reserved bit, is ignored).
-    let status = if status as u32 >> 28 == 0xd {
-        (status as u32 & !0x1000_0000) as i32
-    } else {
-        status
-    };
+    let status = if status as u32 >> 28 == 0xd { (status as u32 & !0x1000_0000) as i32 } else { status };
     if let Some((_, _, win32)) = ntstatus_info(status) {
         return win32 as u32;
     }
@@ -461,10 +445,7 @@ mod tests {
         assert_eq!(format!("{:?}", WsaError(WSAEWOULDBLOCK)), "WSAEWOULDBLOCK");
         assert_eq!(format!("{:?}", WsaError(10035)), "WSAEWOULDBLOCK");
         assert_eq!(format!("{:?}", WsaError(WSA_IO_PENDING)), "WSA_IO_PENDING");
-        assert_eq!(
-            format!("{:?}", WsaError(ERROR_NETNAME_DELETED)),
-            "ERROR_NETNAME_DELETED"
-        );
+        assert_eq!(format!("{:?}", WsaError(ERROR_NETNAME_DELETED)), "ERROR_NETNAME_DELETED");
         assert_eq!(format!("{:?}", WsaError(0)), "ERROR_SUCCESS");
         assert_eq!(format!("{:?}", WsaError(123456)), "123456");
         assert_eq!(format!("{:?}", WsaError(-1)), "-1");
@@ -487,10 +468,7 @@ mod tests {
         for &(name, value) in WIN32_ERRORS {
             // The few Win32 codes Winsock renames (ERROR_IO_PENDING = WSA_IO_PENDING, …)
             // print under their Winsock name.
-            let expect = WSA_ERRORS
-                .iter()
-                .find(|&&(_, v)| v == value)
-                .map_or(name, |&(n, _)| n);
+            let expect = WSA_ERRORS.iter().find(|&&(_, v)| v == value).map_or(name, |&(n, _)| n);
             assert_eq!(WsaError(value).name(), Some(expect));
         }
         assert_eq!(WSA_ERRORS.len(), 97);
@@ -508,22 +486,9 @@ mod tests {
         assert_eq!(WSAEREFUSED, 10112);
         assert_eq!(WSAHOST_NOT_FOUND, 11001);
         assert_eq!(WSA_QOS_RESERVED_PETYPE, 11031);
-        assert_eq!(
-            (WSA_IO_PENDING, WSA_IO_INCOMPLETE, WSA_OPERATION_ABORTED),
-            (997, 996, 995)
-        );
-        assert_eq!(
-            (
-                WSA_INVALID_HANDLE,
-                WSA_INVALID_PARAMETER,
-                WSA_NOT_ENOUGH_MEMORY
-            ),
-            (6, 87, 8)
-        );
-        assert_eq!(
-            (EAI_NONAME, EAI_AGAIN, EAI_NODATA, EAI_MEMORY),
-            (11001, 11002, 11004, 8)
-        );
+        assert_eq!((WSA_IO_PENDING, WSA_IO_INCOMPLETE, WSA_OPERATION_ABORTED), (997, 996, 995));
+        assert_eq!((WSA_INVALID_HANDLE, WSA_INVALID_PARAMETER, WSA_NOT_ENOUGH_MEMORY), (6, 87, 8));
+        assert_eq!((EAI_NONAME, EAI_AGAIN, EAI_NODATA, EAI_MEMORY), (11001, 11002, 11004, 8));
         assert_eq!(STATUS_PENDING, 0x103);
         assert_eq!(STATUS_CANCELLED as u32, 0xC000_0120);
         assert!(NT_ERROR(STATUS_CANCELLED) && !NT_ERROR(STATUS_BUFFER_OVERFLOW));
@@ -602,138 +567,67 @@ mod tests {
     fn errno_to_ntstatus_agrees_with_errno_to_wsa() {
         for errno in -2..200 {
             let status = errno_to_ntstatus(errno);
-            assert_eq!(
-                ntstatus_to_wsa(status),
-                errno_to_wsa(errno),
-                "errno {errno}"
-            );
+            assert_eq!(ntstatus_to_wsa(status), errno_to_wsa(errno), "errno {errno}");
         }
         assert_eq!(errno_to_ntstatus(0), STATUS_SUCCESS);
         assert_eq!(errno_to_ntstatus(libc::EAGAIN), STATUS_DEVICE_NOT_READY);
         assert_eq!(errno_to_ntstatus(libc::ECONNRESET), STATUS_CONNECTION_RESET);
-        assert_eq!(
-            errno_to_ntstatus(libc::ECONNABORTED),
-            STATUS_CONNECTION_ABORTED
-        );
-        assert_eq!(
-            errno_to_ntstatus(libc::ECONNREFUSED),
-            STATUS_CONNECTION_REFUSED
-        );
-        assert_eq!(
-            errno_to_ntstatus(libc::EADDRINUSE),
-            STATUS_SHARING_VIOLATION
-        );
+        assert_eq!(errno_to_ntstatus(libc::ECONNABORTED), STATUS_CONNECTION_ABORTED);
+        assert_eq!(errno_to_ntstatus(libc::ECONNREFUSED), STATUS_CONNECTION_REFUSED);
+        assert_eq!(errno_to_ntstatus(libc::EADDRINUSE), STATUS_SHARING_VIOLATION);
         assert_eq!(errno_to_ntstatus(libc::EMSGSIZE), STATUS_BUFFER_OVERFLOW);
         assert_eq!(errno_to_ntstatus(libc::ETIMEDOUT), STATUS_IO_TIMEOUT);
         assert_eq!(errno_to_ntstatus(libc::ENOTCONN), STATUS_INVALID_CONNECTION);
         assert_eq!(errno_to_ntstatus(libc::ESHUTDOWN), STATUS_PIPE_DISCONNECTED);
-        assert_eq!(
-            errno_to_ntstatus(libc::ENETUNREACH),
-            STATUS_NETWORK_UNREACHABLE
-        );
-        assert_eq!(
-            errno_to_ntstatus(libc::EHOSTUNREACH),
-            STATUS_HOST_UNREACHABLE
-        );
+        assert_eq!(errno_to_ntstatus(libc::ENETUNREACH), STATUS_NETWORK_UNREACHABLE);
+        assert_eq!(errno_to_ntstatus(libc::EHOSTUNREACH), STATUS_HOST_UNREACHABLE);
         assert_eq!(errno_to_ntstatus(libc::EISCONN), STATUS_CONNECTION_ACTIVE);
         // No status of its own: the code travels as NTSTATUS_FROM_WIN32.
-        assert_eq!(
-            errno_to_ntstatus(libc::EBADF) as u32,
-            0x8007_0000 | WSAEBADF as u32
-        );
+        assert_eq!(errno_to_ntstatus(libc::EBADF) as u32, 0x8007_0000 | WSAEBADF as u32);
     }
 
     #[test]
     fn ntstatus_table() {
         for &(status, wsa) in NTSTATUS_TO_WSA {
-            assert_eq!(
-                ntstatus_to_wsa(status),
-                WsaError(wsa),
-                "{:?}",
-                ntstatus_name(status)
-            );
-            assert!(
-                ntstatus_name(status).is_some(),
-                "{status:#x} is not a named constant"
-            );
+            assert_eq!(ntstatus_to_wsa(status), WsaError(wsa), "{:?}", ntstatus_name(status));
+            assert!(ntstatus_name(status).is_some(), "{status:#x} is not a named constant");
         }
         assert_eq!(ntstatus_to_wsa(STATUS_SUCCESS), WsaError(0));
         assert_eq!(ntstatus_to_wsa(STATUS_PENDING), WsaError(WSA_IO_PENDING));
-        assert_eq!(
-            ntstatus_to_wsa(STATUS_CANCELLED),
-            WsaError(WSA_OPERATION_ABORTED)
-        );
-        assert_eq!(
-            ntstatus_to_wsa(STATUS_PORT_UNREACHABLE),
-            WsaError(WSAECONNRESET)
-        );
+        assert_eq!(ntstatus_to_wsa(STATUS_CANCELLED), WsaError(WSA_OPERATION_ABORTED));
+        assert_eq!(ntstatus_to_wsa(STATUS_PORT_UNREACHABLE), WsaError(WSAECONNRESET));
         // Wine's ERROR_IO_INCOMPLETE rows, covered by the facility rule.
         for s in [0x8007_0000u32 | 996, 0xC001_0000 | 996, 0xC007_0000 | 996] {
             assert_eq!(ntstatus_to_wsa(s as i32), WsaError(WSA_IO_INCOMPLETE));
         }
         // Unknown error statuses → WSAEINVAL; unknown non-errors → their Win32 code.
-        assert_eq!(
-            ntstatus_to_wsa(STATUS_INVALID_PARAMETER),
-            WsaError(WSAEINVAL)
-        );
-        assert_eq!(
-            ntstatus_to_wsa(STATUS_ADDRESS_ALREADY_ASSOCIATED),
-            WsaError(WSAEINVAL)
-        );
+        assert_eq!(ntstatus_to_wsa(STATUS_INVALID_PARAMETER), WsaError(WSAEINVAL));
+        assert_eq!(ntstatus_to_wsa(STATUS_ADDRESS_ALREADY_ASSOCIATED), WsaError(WSAEINVAL));
         assert_eq!(ntstatus_to_wsa(STATUS_UNSUCCESSFUL), WsaError(WSAEINVAL));
         assert_eq!(ntstatus_to_wsa(0xC0FF_FFFFu32 as i32), WsaError(WSAEINVAL));
         assert_eq!(ntstatus_to_wsa(STATUS_TIMEOUT), WsaError(ERROR_TIMEOUT));
         assert_eq!(ntstatus_to_wsa(STATUS_DEVICE_BUSY), WsaError(ERROR_BUSY));
-        assert_eq!(
-            ntstatus_to_wsa(0x0000_0999),
-            WsaError(ERROR_MR_MID_NOT_FOUND)
-        );
+        assert_eq!(ntstatus_to_wsa(0x0000_0999), WsaError(ERROR_MR_MID_NOT_FOUND));
     }
 
     #[test]
     fn wsa_to_ntstatus_round_trips_every_code() {
         for &(wsa, status) in WSA_TO_NTSTATUS {
             assert_eq!(wsa_to_ntstatus(WsaError(wsa)), status);
-            assert_eq!(
-                ntstatus_to_wsa(status),
-                WsaError(wsa),
-                "{:?}",
-                WsaError(wsa)
-            );
+            assert_eq!(ntstatus_to_wsa(status), WsaError(wsa), "{:?}", WsaError(wsa));
         }
         for code in 0..=0xffff {
             let e = WsaError(code);
             assert_eq!(ntstatus_to_wsa(wsa_to_ntstatus(e)), e, "{e:?}");
         }
-        assert_eq!(
-            wsa_to_ntstatus(WsaError(WSA_OPERATION_ABORTED)),
-            STATUS_CANCELLED
-        );
-        assert_eq!(
-            wsa_to_ntstatus(WsaError(WSAECONNRESET)),
-            STATUS_CONNECTION_RESET
-        );
-        assert_eq!(
-            wsa_to_ntstatus(WsaError(WSAECONNABORTED)),
-            STATUS_CONNECTION_ABORTED
-        );
-        assert_eq!(
-            wsa_to_ntstatus(WsaError(WSAEWOULDBLOCK)),
-            STATUS_DEVICE_NOT_READY
-        );
-        assert_eq!(
-            wsa_to_ntstatus(WsaError(WSAEMSGSIZE)),
-            STATUS_BUFFER_OVERFLOW
-        );
+        assert_eq!(wsa_to_ntstatus(WsaError(WSA_OPERATION_ABORTED)), STATUS_CANCELLED);
+        assert_eq!(wsa_to_ntstatus(WsaError(WSAECONNRESET)), STATUS_CONNECTION_RESET);
+        assert_eq!(wsa_to_ntstatus(WsaError(WSAECONNABORTED)), STATUS_CONNECTION_ABORTED);
+        assert_eq!(wsa_to_ntstatus(WsaError(WSAEWOULDBLOCK)), STATUS_DEVICE_NOT_READY);
+        assert_eq!(wsa_to_ntstatus(WsaError(WSAEMSGSIZE)), STATUS_BUFFER_OVERFLOW);
         assert_eq!(wsa_to_ntstatus(WsaError(WSAETIMEDOUT)), STATUS_IO_TIMEOUT);
-        assert_eq!(
-            wsa_to_ntstatus(WsaError(WSAENOTCONN)),
-            STATUS_INVALID_CONNECTION
-        );
-        assert_eq!(
-            wsa_to_ntstatus(WsaError(WSAESHUTDOWN)),
-            STATUS_PIPE_DISCONNECTED
-        );
+        assert_eq!(wsa_to_ntstatus(WsaError(WSAENOTCONN)), STATUS_INVALID_CONNECTION);
+        assert_eq!(wsa_to_ntstatus(WsaError(WSAESHUTDOWN)), STATUS_PIPE_DISCONNECTED);
         assert_eq!(wsa_to_ntstatus(WsaError(WSA_IO_PENDING)), STATUS_PENDING);
         assert_eq!(wsa_to_ntstatus(WsaError(0)), STATUS_SUCCESS);
     }
@@ -771,28 +665,14 @@ mod tests {
             (STATUS_NOT_IMPLEMENTED, ERROR_INVALID_FUNCTION),
         ];
         for (status, win32) in cases {
-            assert_eq!(
-                ntstatus_to_win32(status),
-                win32 as u32,
-                "{:?}",
-                ntstatus_name(status)
-            );
+            assert_eq!(ntstatus_to_win32(status), win32 as u32, "{:?}", ntstatus_name(status));
         }
         // 0xD… behaves as 0xC…; facility-Win32 statuses carry their code; customer statuses
         // pass through; anything else has no mapping.
-        assert_eq!(
-            ntstatus_to_win32((STATUS_CANCELLED as u32 | 0x1000_0000) as i32),
-            995
-        );
-        assert_eq!(
-            ntstatus_to_win32(ntstatus_from_win32(WSAEBADF)),
-            WSAEBADF as u32
-        );
+        assert_eq!(ntstatus_to_win32((STATUS_CANCELLED as u32 | 0x1000_0000) as i32), 995);
+        assert_eq!(ntstatus_to_win32(ntstatus_from_win32(WSAEBADF)), WSAEBADF as u32);
         assert_eq!(ntstatus_to_win32(0xE000_0001u32 as i32), 0xE000_0001);
-        assert_eq!(
-            ntstatus_to_win32(0xC0FF_FFFFu32 as i32),
-            ERROR_MR_MID_NOT_FOUND as u32
-        );
+        assert_eq!(ntstatus_to_win32(0xC0FF_FFFFu32 as i32), ERROR_MR_MID_NOT_FOUND as u32);
         // Every named status has a Win32 code that is itself named.
         for &(name, status) in NTSTATUS_VALUES {
             let win32 = ntstatus_to_win32(status) as i32;
@@ -839,10 +719,7 @@ mod tests {
         for (h, wsa) in cases {
             assert_eq!(h_errno_to_wsa(h), WsaError(wsa), "h_errno {h}");
         }
-        assert_eq!(
-            (HOST_NOT_FOUND, TRY_AGAIN, NO_RECOVERY, NO_DATA),
-            (11001, 11002, 11003, 11004)
-        );
+        assert_eq!((HOST_NOT_FOUND, TRY_AGAIN, NO_RECOVERY, NO_DATA), (11001, 11002, 11003, 11004));
         assert_eq!(NO_ADDRESS, NO_DATA);
     }
 
@@ -851,18 +728,9 @@ mod tests {
         use std::io::{Error, ErrorKind};
         let os = Error::from_raw_os_error(libc::ECONNRESET);
         assert_eq!(WsaError::from(os), WsaError(WSAECONNRESET));
-        assert_eq!(
-            WsaError::from(Error::from(ErrorKind::WouldBlock)),
-            WsaError(WSAEWOULDBLOCK)
-        );
-        assert_eq!(
-            WsaError::from(Error::from(ErrorKind::BrokenPipe)),
-            WsaError(WSAESHUTDOWN)
-        );
-        assert_eq!(
-            WsaError::from(Error::from(ErrorKind::TimedOut)),
-            WsaError(WSAETIMEDOUT)
-        );
+        assert_eq!(WsaError::from(Error::from(ErrorKind::WouldBlock)), WsaError(WSAEWOULDBLOCK));
+        assert_eq!(WsaError::from(Error::from(ErrorKind::BrokenPipe)), WsaError(WSAESHUTDOWN));
+        assert_eq!(WsaError::from(Error::from(ErrorKind::TimedOut)), WsaError(WSAETIMEDOUT));
         assert_eq!(WsaError::from(Error::other("x")), WsaError(WSAEINVAL));
         let e: Box<dyn std::error::Error> = Box::new(WsaError(WSAEINTR));
         assert!(e.to_string().contains("WSAEINTR"));

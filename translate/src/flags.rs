@@ -22,11 +22,10 @@
 //! [`SEND_NEEDS_SO_NOSIGPIPE`].
 
 use crate::consts::{
-    AI_ADDRCONFIG, AI_ALL, AI_CANONNAME, AI_DISABLE_IDN_ENCODING, AI_DNS_ONLY, AI_EXTENDED,
-    AI_FILESERVER, AI_FQDN, AI_NON_AUTHORITATIVE, AI_NUMERICHOST, AI_NUMERICSERV, AI_PASSIVE,
-    AI_RESOLUTION_HANDLE, AI_RETURN_PREFERRED_NAMES, AI_SECURE, AI_V4MAPPED, MSG_CTRUNC,
-    MSG_DONTROUTE, MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_PUSH_IMMEDIATE, MSG_TRUNC, MSG_WAITALL,
-    NI_DGRAM, NI_NAMEREQD, NI_NOFQDN, NI_NUMERICHOST, NI_NUMERICSERV, POLLERR, POLLHUP, POLLNVAL,
+    AI_ADDRCONFIG, AI_ALL, AI_CANONNAME, AI_DISABLE_IDN_ENCODING, AI_DNS_ONLY, AI_EXTENDED, AI_FILESERVER, AI_FQDN,
+    AI_NON_AUTHORITATIVE, AI_NUMERICHOST, AI_NUMERICSERV, AI_PASSIVE, AI_RESOLUTION_HANDLE, AI_RETURN_PREFERRED_NAMES,
+    AI_SECURE, AI_V4MAPPED, MSG_CTRUNC, MSG_DONTROUTE, MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_PUSH_IMMEDIATE, MSG_TRUNC,
+    MSG_WAITALL, NI_DGRAM, NI_NAMEREQD, NI_NOFQDN, NI_NUMERICHOST, NI_NUMERICSERV, POLLERR, POLLHUP, POLLNVAL,
     POLLRDBAND, POLLRDNORM, POLLWRNORM, SD_BOTH, SD_RECEIVE, SD_SEND, WSAEINVAL, WSAEOPNOTSUPP,
 };
 use crate::error::WsaError;
@@ -71,10 +70,7 @@ const HOST_NOSIGNAL: i32 = libc::MSG_NOSIGNAL;
 const HOST_NOSIGNAL: i32 = 0;
 
 /// Windows → host bits accepted by `send`/`sendto`/`WSASend*`.
-const SEND_FLAGS: [(i32, i32); 2] = [
-    (MSG_OOB, libc::MSG_OOB),
-    (MSG_DONTROUTE, libc::MSG_DONTROUTE),
-];
+const SEND_FLAGS: [(i32, i32); 2] = [(MSG_OOB, libc::MSG_OOB), (MSG_DONTROUTE, libc::MSG_DONTROUTE)];
 
 /// Windows → host bits accepted by `recv`/`recvfrom`/`WSARecv*`; `MSG_PUSH_IMMEDIATE` and
 /// `MSG_PARTIAL` (input of `WSARecvEx`) are accepted with no host bit; `MSG_DONTROUTE` is
@@ -120,22 +116,14 @@ pub fn recv_flags_to_host(win: i32) -> Result<i32, WsaError> {
 /// engine's to add; for `WSARecv`/`WSARecvEx` on a message socket, a truncated datagram is
 /// reported as `MSG_PARTIAL`, see [`recv_partial_flag`].
 pub fn recv_result_flags_to_win(host_msg_flags: i32) -> i32 {
-    const T: [(i32, i32); 3] = [
-        (libc::MSG_TRUNC, MSG_TRUNC),
-        (libc::MSG_CTRUNC, MSG_CTRUNC),
-        (libc::MSG_OOB, MSG_OOB),
-    ];
+    const T: [(i32, i32); 3] = [(libc::MSG_TRUNC, MSG_TRUNC), (libc::MSG_CTRUNC, MSG_CTRUNC), (libc::MSG_OOB, MSG_OOB)];
     map_bits(host_msg_flags, &T).0
 }
 
 /// `MSG_PARTIAL` when the host says the datagram was truncated, else 0 (the `lpFlags` output
 /// of `WSARecv` and `WSARecvEx` on message-oriented sockets).
 pub fn recv_partial_flag(host_msg_flags: i32) -> i32 {
-    if host_msg_flags & libc::MSG_TRUNC != 0 {
-        MSG_PARTIAL
-    } else {
-        0
-    }
+    if host_msg_flags & libc::MSG_TRUNC != 0 { MSG_PARTIAL } else { 0 }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,11 +230,8 @@ pub fn ni_flags_from_host(host: i32) -> i32 {
 // WSAPoll
 // ---------------------------------------------------------------------------------------------
 
-const POLL_REQUEST: [(i16, i16); 3] = [
-    (POLLRDNORM, libc::POLLIN),
-    (POLLRDBAND, libc::POLLPRI),
-    (POLLWRNORM, libc::POLLOUT),
-];
+const POLL_REQUEST: [(i16, i16); 3] =
+    [(POLLRDNORM, libc::POLLIN), (POLLRDBAND, libc::POLLPRI), (POLLWRNORM, libc::POLLOUT)];
 
 /// Windows `WSAPOLLFD.events` → host `pollfd.events`.
 ///
@@ -272,11 +257,7 @@ pub fn poll_revents_from_host(host_revents: i16, requested_win_events: i16) -> i
         (libc::POLLOUT, POLLWRNORM),
         (libc::POLLWRNORM, POLLWRNORM),
     ];
-    const ALWAYS: [(i16, i16); 3] = [
-        (libc::POLLHUP, POLLHUP),
-        (libc::POLLERR, POLLERR),
-        (libc::POLLNVAL, POLLNVAL),
-    ];
+    const ALWAYS: [(i16, i16); 3] = [(libc::POLLHUP, POLLHUP), (libc::POLLERR, POLLERR), (libc::POLLNVAL, POLLNVAL)];
     let (data, _) = map_bits(host_revents, &T);
     let (always, _) = map_bits(host_revents, &ALWAYS);
     (data & requested_win_events) | always

@@ -22,8 +22,7 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use crate::abi::{SOCKADDR_IN, SOCKADDR_IN6, SOCKADDR_STORAGE, SOCKADDR_UN};
 use crate::consts::{
-    AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC, WSAEAFNOSUPPORT, WSAEFAULT, WSAEPROTONOSUPPORT,
-    WSAESOCKTNOSUPPORT,
+    AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC, WSAEAFNOSUPPORT, WSAEFAULT, WSAEPROTONOSUPPORT, WSAESOCKTNOSUPPORT,
 };
 use crate::error::WsaError;
 
@@ -67,11 +66,7 @@ impl core::fmt::Debug for HostSockAddr {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match SocketAddr::try_from(self) {
             Ok(sa) => write!(f, "HostSockAddr({sa})"),
-            Err(_) => f
-                .debug_struct("HostSockAddr")
-                .field("family", &self.family())
-                .field("len", &self.len)
-                .finish(),
+            Err(_) => f.debug_struct("HostSockAddr").field("family", &self.family()).field("len", &self.len).finish(),
         }
     }
 }
@@ -218,12 +213,7 @@ impl HostSockAddr {
         const { assert!(size_of::<T>() <= size_of::<libc::sockaddr_storage>()) };
         // SAFETY: T fits in the storage (checked above), the storage is suitably aligned for
         // any sockaddr type, and T is a plain-old-data sockaddr struct.
-        unsafe {
-            core::ptr::write(
-                (&mut self.storage as *mut libc::sockaddr_storage).cast::<T>(),
-                *v,
-            )
-        };
+        unsafe { core::ptr::write((&mut self.storage as *mut libc::sockaddr_storage).cast::<T>(), *v) };
         self.len = size_of::<T>() as libc::socklen_t;
     }
 
@@ -234,9 +224,7 @@ impl HostSockAddr {
         }
         // SAFETY: T fits in the storage, the storage is aligned for any sockaddr type, and
         // every bit pattern is a valid plain-old-data sockaddr.
-        Some(unsafe {
-            core::ptr::read((&self.storage as *const libc::sockaddr_storage).cast::<T>())
-        })
+        Some(unsafe { core::ptr::read((&self.storage as *const libc::sockaddr_storage).cast::<T>()) })
     }
 
     /// The `AF_UNIX` path bytes (up to the first NUL), if this is a Unix address.
@@ -373,12 +361,7 @@ pub fn win_to_host(win: &[u8]) -> Result<HostSockAddr, WsaError> {
         let mut octets = [0u8; 16];
         octets.copy_from_slice(&win[8..24]);
         let scope = rd_u32(win, 24);
-        Ok(HostSockAddr::from_v6(&SocketAddrV6::new(
-            Ipv6Addr::from(octets),
-            port,
-            flow,
-            scope,
-        )))
+        Ok(HostSockAddr::from_v6(&SocketAddrV6::new(Ipv6Addr::from(octets), port, flow, scope)))
     } else if family == AF_UNIX {
         let path = &win[2..win.len().min(WIN_SOCKADDR_UN_LEN)];
         let end = path.iter().position(|&c| c == 0).unwrap_or(path.len());
@@ -425,10 +408,7 @@ pub fn host_to_win_storage(host: &HostSockAddr) -> (SOCKADDR_STORAGE, usize) {
     (storage, n)
 }
 
-fn encode_win(
-    host: &HostSockAddr,
-    out: &mut [u8; WIN_SOCKADDR_STORAGE_LEN],
-) -> Result<usize, WsaError> {
+fn encode_win(host: &HostSockAddr, out: &mut [u8; WIN_SOCKADDR_STORAGE_LEN]) -> Result<usize, WsaError> {
     match host.family() {
         libc::AF_INET | libc::AF_INET6 => {
             let sa = SocketAddr::try_from(host)?;
@@ -518,10 +498,7 @@ impl From<&SOCKADDR_IN> for SocketAddrV4 {
     /// The family field is not checked.
     fn from(w: &SOCKADDR_IN) -> Self {
         let b = pod_bytes(w);
-        SocketAddrV4::new(
-            Ipv4Addr::new(b[4], b[5], b[6], b[7]),
-            u16::from_be_bytes([b[2], b[3]]),
-        )
+        SocketAddrV4::new(Ipv4Addr::new(b[4], b[5], b[6], b[7]), u16::from_be_bytes([b[2], b[3]]))
     }
 }
 
@@ -616,11 +593,7 @@ pub fn socktype_from_host(host: i32) -> Option<i32> {
 /// (4) is the host's `IPPROTO_IPIP` (also 4). Negative values or values above 255 (Windows
 /// `IPPROTO_RESERVED_*` and provider-private numbers) → `WSAEPROTONOSUPPORT`.
 pub fn proto_to_host(win: i32) -> Result<i32, WsaError> {
-    if (0..=255).contains(&win) {
-        Ok(win)
-    } else {
-        Err(err(WSAEPROTONOSUPPORT))
-    }
+    if (0..=255).contains(&win) { Ok(win) } else { Err(err(WSAEPROTONOSUPPORT)) }
 }
 
 /// Host protocol number → Windows (identity for 0..=255, see [`proto_to_host`]).

@@ -221,10 +221,7 @@ const SOCK_DWORD: LenRule = LenRule::dword(ShortGet::Fault, NegativeLen::AsSize)
 /// TCP/IP/IPv6 `DWORD`s with no short form: short get resets `*optlen` to 0.
 const PROTO_DWORD: LenRule = LenRule::dword(ShortGet::FaultLenZero, NegativeLen::NoBufs);
 /// `SO_OPENTYPE`: like [`SOCK_DWORD`] but a negative `optlen` on get is accepted.
-const OPENTYPE_LEN: LenRule = LenRule {
-    get_negative_ok: true,
-    ..LenRule::dword(ShortGet::Fault, NegativeLen::AsSize)
-};
+const OPENTYPE_LEN: LenRule = LenRule { get_negative_ok: true, ..LenRule::dword(ShortGet::Fault, NegativeLen::AsSize) };
 const LINGER_LEN: LenRule = LenRule::fixed(4, ShortGet::FaultZeroed, NegativeLen::AsSize);
 
 const fn strukt(size: usize) -> LenRule {
@@ -537,13 +534,7 @@ pub static OPTIONS: &[OptionSpec] = rows![
 ];
 
 /// The levels Windows knows; any other level is `WSAEINVAL`.
-pub const KNOWN_LEVELS: [i32; 5] = [
-    SOL_SOCKET,
-    IPPROTO_TCP,
-    IPPROTO_IP,
-    IPPROTO_IPV6,
-    IPPROTO_UDP,
-];
+pub const KNOWN_LEVELS: [i32; 5] = [SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_UDP];
 
 /// Finds the row for `(level, optname)`.
 ///
@@ -554,25 +545,15 @@ pub fn lookup(level: i32, optname: i32) -> Result<&'static OptionSpec, WsaError>
     if !KNOWN_LEVELS.contains(&level) {
         return Err(WsaError(WSAEINVAL));
     }
-    OPTIONS
-        .iter()
-        .find(|o| o.level == level && o.optname == optname)
-        .ok_or(WsaError(WSAENOPROTOOPT))
+    OPTIONS.iter().find(|o| o.level == level && o.optname == optname).ok_or(WsaError(WSAENOPROTOOPT))
 }
 
 /// [`lookup`] plus the access check: getting a set-only option or setting a get-only one →
 /// `WSAENOPROTOOPT`.
 pub fn lookup_for(level: i32, optname: i32, dir: Dir) -> Result<&'static OptionSpec, WsaError> {
     let spec = lookup(level, optname)?;
-    let ok = matches!(
-        (spec.access, dir),
-        (Access::Both, _) | (Access::Get, Dir::Get) | (Access::Set, Dir::Set)
-    );
-    if ok {
-        Ok(spec)
-    } else {
-        Err(WsaError(WSAENOPROTOOPT))
-    }
+    let ok = matches!((spec.access, dir), (Access::Both, _) | (Access::Get, Dir::Get) | (Access::Set, Dir::Set));
+    if ok { Ok(spec) } else { Err(WsaError(WSAENOPROTOOPT)) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -588,11 +569,7 @@ pub fn lookup_for(level: i32, optname: i32, dir: Dir) -> Result<&'static OptionS
 pub fn set_len(spec: &OptionSpec, optval_is_null: bool, optlen: i32) -> Result<usize, WsaError> {
     let rule = &spec.len;
     if optval_is_null {
-        return if rule.set_null_ok {
-            Ok(0)
-        } else {
-            Err(WsaError(WSAEFAULT))
-        };
+        return if rule.set_null_ok { Ok(0) } else { Err(WsaError(WSAEFAULT)) };
     }
     if optlen < 0 {
         return match rule.set_negative {
@@ -637,15 +614,8 @@ pub enum GetPlan {
 /// reports their real length.
 pub fn get_plan(spec: &OptionSpec, optval_is_null: bool, optlen: i32) -> GetPlan {
     let rule = &spec.len;
-    let fault = |zero: usize, optlen: Option<i32>| GetPlan::Fail {
-        error: WsaError(WSAEFAULT),
-        zero,
-        optlen,
-    };
-    let full = GetPlan::Write {
-        write: rule.get_size as usize,
-        report: i32::from(rule.get_size),
-    };
+    let fault = |zero: usize, optlen: Option<i32>| GetPlan::Fail { error: WsaError(WSAEFAULT), zero, optlen };
+    let full = GetPlan::Write { write: rule.get_size as usize, report: i32::from(rule.get_size) };
     if optval_is_null {
         return fault(0, None);
     }
@@ -664,18 +634,9 @@ pub fn get_plan(spec: &OptionSpec, optval_is_null: bool, optlen: i32) -> GetPlan
         ShortGet::FaultZeroed => fault(n, None),
         ShortGet::FaultLenZero => fault(0, Some(0)),
         ShortGet::FaultLenNeeded => fault(0, Some(i32::from(rule.get_size))),
-        ShortGet::OneByte => GetPlan::Write {
-            write: 1,
-            report: 1,
-        },
-        ShortGet::PartialReportOne => GetPlan::Write {
-            write: n,
-            report: 1,
-        },
-        ShortGet::Truncate => GetPlan::Write {
-            write: n,
-            report: optlen,
-        },
+        ShortGet::OneByte => GetPlan::Write { write: 1, report: 1 },
+        ShortGet::PartialReportOne => GetPlan::Write { write: n, report: 1 },
+        ShortGet::Truncate => GetPlan::Write { write: n, report: optlen },
     }
 }
 
@@ -713,10 +674,7 @@ impl HostValue {
         self.len == 0
     }
     fn from_bytes(b: &[u8]) -> HostValue {
-        let mut v = HostValue {
-            buf: [0; HOST_VALUE_MAX],
-            len: b.len() as u8,
-        };
+        let mut v = HostValue { buf: [0; HOST_VALUE_MAX], len: b.len() as u8 };
         v.buf[..b.len()].copy_from_slice(b);
         v
     }
@@ -767,11 +725,7 @@ fn host_int(host: &[u8]) -> i32 {
 }
 
 fn need(win: &[u8], n: usize) -> Result<(), WsaError> {
-    if win.len() < n {
-        Err(WsaError(WSAEFAULT))
-    } else {
-        Ok(())
-    }
+    if win.len() < n { Err(WsaError(WSAEFAULT)) } else { Ok(()) }
 }
 
 /// Windows `setsockopt` value (the bytes [`set_len`] allowed) → host value.
@@ -823,9 +777,7 @@ pub fn win_to_host_value(conv: Conv, win: &[u8]) -> Result<HostValue, WsaError> 
             need(win, 20)?;
             let mut b = [0u8; 20];
             b[..16].copy_from_slice(&win[..16]);
-            b[16..].copy_from_slice(
-                &u32::from_le_bytes([win[16], win[17], win[18], win[19]]).to_ne_bytes(),
-            );
+            b[16..].copy_from_slice(&u32::from_le_bytes([win[16], win[17], win[18], win[19]]).to_ne_bytes());
             HostValue::from_bytes(&b)
         }
         Conv::Bytes => HostValue::from_bytes(&win[..win.len().min(HOST_VALUE_MAX)]),
@@ -847,17 +799,10 @@ pub fn host_to_win_value(conv: Conv, host: &[u8], out: &mut [u8]) -> Result<usiz
         Conv::Bool => put4(out, u32::from(host_int(host) != 0)),
         Conv::Byte => put4(out, host_int(host) as u32),
         Conv::MtuDiscover => put4(out, u32::from(mtu_discover_from_host(host_int(host)))),
-        Conv::SockType => put4(
-            out,
-            crate::sockaddr::socktype_from_host(host_int(host)).unwrap_or(0) as u32,
-        ),
+        Conv::SockType => put4(out, crate::sockaddr::socktype_from_host(host_int(host)).unwrap_or(0) as u32),
         Conv::Error => {
             let errno = host_int(host);
-            let wsa = if errno == 0 {
-                0
-            } else {
-                crate::error::errno_to_wsa(errno).0
-            };
+            let wsa = if errno == 0 { 0 } else { crate::error::errno_to_wsa(errno).0 };
             put4(out, wsa as u32)
         }
         Conv::Linger => {
@@ -909,11 +854,7 @@ fn copy_n(host: &[u8], out: &mut [u8], n: usize) -> Result<usize, WsaError> {
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn mtu_discover_to_host(dont_fragment: bool) -> i32 {
-    if dont_fragment {
-        libc::IP_PMTUDISC_DO
-    } else {
-        libc::IP_PMTUDISC_DONT
-    }
+    if dont_fragment { libc::IP_PMTUDISC_DO } else { libc::IP_PMTUDISC_DONT }
 }
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn mtu_discover_from_host(v: i32) -> bool {
@@ -932,10 +873,7 @@ fn mtu_discover_from_host(v: i32) -> bool {
 /// documents `SO_DONTLINGER = TRUE` as `l_onoff = 0`; FALSE re-enables lingering with the
 /// previous `l_linger`).
 pub fn dont_linger_to_host(dont_linger: bool, current: libc::linger) -> libc::linger {
-    libc::linger {
-        l_onoff: i32::from(!dont_linger),
-        l_linger: current.l_linger,
-    }
+    libc::linger { l_onoff: i32::from(!dont_linger), l_linger: current.l_linger }
 }
 
 /// `SO_DONTLINGER` get: TRUE when the host linger is off.

@@ -10,28 +10,10 @@ const NOSIG: i32 = libc::MSG_NOSIGNAL;
 fn send_flags() {
     assert_eq!(send_flags_to_host(0).unwrap(), NOSIG);
     assert_eq!(send_flags_to_host(MSG_OOB).unwrap(), libc::MSG_OOB | NOSIG);
-    assert_eq!(
-        send_flags_to_host(MSG_DONTROUTE).unwrap(),
-        libc::MSG_DONTROUTE | NOSIG
-    );
-    assert_eq!(
-        send_flags_to_host(MSG_OOB | MSG_DONTROUTE).unwrap(),
-        libc::MSG_OOB | libc::MSG_DONTROUTE | NOSIG
-    );
-    for bad in [
-        MSG_PEEK,
-        MSG_WAITALL,
-        MSG_PARTIAL,
-        MSG_PUSH_IMMEDIATE,
-        0x10,
-        0x4000,
-        MSG_OOB | 0x100_0000,
-    ] {
-        assert_eq!(
-            send_flags_to_host(bad).unwrap_err().0,
-            WSAEOPNOTSUPP,
-            "{bad:#x}"
-        );
+    assert_eq!(send_flags_to_host(MSG_DONTROUTE).unwrap(), libc::MSG_DONTROUTE | NOSIG);
+    assert_eq!(send_flags_to_host(MSG_OOB | MSG_DONTROUTE).unwrap(), libc::MSG_OOB | libc::MSG_DONTROUTE | NOSIG);
+    for bad in [MSG_PEEK, MSG_WAITALL, MSG_PARTIAL, MSG_PUSH_IMMEDIATE, 0x10, 0x4000, MSG_OOB | 0x100_0000] {
+        assert_eq!(send_flags_to_host(bad).unwrap_err().0, WSAEOPNOTSUPP, "{bad:#x}");
     }
     const { assert!(!SEND_NEEDS_SO_NOSIGPIPE) };
 }
@@ -50,11 +32,7 @@ fn recv_flags() {
         libc::MSG_PEEK | libc::MSG_WAITALL | libc::MSG_OOB
     );
     for bad in [0x10, MSG_TRUNC, MSG_CTRUNC, 0x4000, i32::MIN] {
-        assert_eq!(
-            recv_flags_to_host(bad).unwrap_err().0,
-            WSAEOPNOTSUPP,
-            "{bad:#x}"
-        );
+        assert_eq!(recv_flags_to_host(bad).unwrap_err().0, WSAEOPNOTSUPP, "{bad:#x}");
     }
 }
 
@@ -64,10 +42,7 @@ fn recv_result_flags() {
     assert_eq!(recv_result_flags_to_win(libc::MSG_TRUNC), MSG_TRUNC);
     assert_eq!(recv_result_flags_to_win(libc::MSG_CTRUNC), MSG_CTRUNC);
     assert_eq!(recv_result_flags_to_win(libc::MSG_OOB), MSG_OOB);
-    assert_eq!(
-        recv_result_flags_to_win(libc::MSG_EOR | libc::MSG_TRUNC),
-        MSG_TRUNC
-    );
+    assert_eq!(recv_result_flags_to_win(libc::MSG_EOR | libc::MSG_TRUNC), MSG_TRUNC);
     assert_eq!(recv_partial_flag(libc::MSG_TRUNC), MSG_PARTIAL);
     assert_eq!(recv_partial_flag(libc::MSG_CTRUNC), 0);
 }
@@ -115,17 +90,10 @@ fn ai_flags() {
         AI_EXTENDED,
         AI_RESOLUTION_HANDLE,
     ] {
-        assert_eq!(
-            ai_flags_to_host(w | AI_PASSIVE).unwrap(),
-            libc::AI_PASSIVE,
-            "{w:#x}"
-        );
+        assert_eq!(ai_flags_to_host(w | AI_PASSIVE).unwrap(), libc::AI_PASSIVE, "{w:#x}");
     }
     // Conflicts and undefined bits.
-    assert_eq!(
-        ai_flags_to_host(AI_FQDN | AI_CANONNAME).unwrap_err().0,
-        WSAEINVAL
-    );
+    assert_eq!(ai_flags_to_host(AI_FQDN | AI_CANONNAME).unwrap_err().0, WSAEINVAL);
     for bad in [0x20, 0x1000, 0x2000, 0x0100_0000] {
         assert_eq!(ai_flags_to_host(bad).unwrap_err().0, WSAEINVAL, "{bad:#x}");
     }
@@ -157,26 +125,10 @@ fn poll_events() {
     assert_eq!(poll_events_to_host(POLLRDNORM).unwrap(), libc::POLLIN);
     assert_eq!(poll_events_to_host(POLLRDBAND).unwrap(), libc::POLLPRI);
     assert_eq!(poll_events_to_host(POLLWRNORM).unwrap(), libc::POLLOUT);
-    assert_eq!(
-        poll_events_to_host(POLLIN).unwrap(),
-        libc::POLLIN | libc::POLLPRI
-    );
+    assert_eq!(poll_events_to_host(POLLIN).unwrap(), libc::POLLIN | libc::POLLPRI);
     assert_eq!(poll_events_to_host(POLLOUT).unwrap(), libc::POLLOUT);
-    for bad in [
-        POLLERR,
-        POLLHUP,
-        POLLNVAL,
-        POLLPRI,
-        POLLWRBAND,
-        0x40,
-        0x1000,
-        POLLIN | POLLERR,
-    ] {
-        assert_eq!(
-            poll_events_to_host(bad).unwrap_err().0,
-            WSAEINVAL,
-            "{bad:#x}"
-        );
+    for bad in [POLLERR, POLLHUP, POLLNVAL, POLLPRI, POLLWRBAND, 0x40, 0x1000, POLLIN | POLLERR] {
+        assert_eq!(poll_events_to_host(bad).unwrap_err().0, WSAEINVAL, "{bad:#x}");
     }
 }
 
@@ -191,13 +143,7 @@ fn poll_revents() {
     assert_eq!(poll_revents_from_host(libc::POLLERR, 0), POLLERR);
     assert_eq!(poll_revents_from_host(libc::POLLNVAL, 0), POLLNVAL);
     // Masked by the request, except HUP/ERR/NVAL.
-    assert_eq!(
-        poll_revents_from_host(libc::POLLIN | libc::POLLOUT, POLLWRNORM),
-        POLLWRNORM
-    );
-    assert_eq!(
-        poll_revents_from_host(libc::POLLOUT | libc::POLLERR | libc::POLLHUP, POLLRDNORM),
-        POLLERR | POLLHUP
-    );
+    assert_eq!(poll_revents_from_host(libc::POLLIN | libc::POLLOUT, POLLWRNORM), POLLWRNORM);
+    assert_eq!(poll_revents_from_host(libc::POLLOUT | libc::POLLERR | libc::POLLHUP, POLLRDNORM), POLLERR | POLLHUP);
     assert_eq!(poll_revents_from_host(libc::POLLRDHUP, all), 0);
 }

@@ -4,9 +4,7 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use proptest::prelude::*;
 use translate::sockaddr::*;
-use translate::{
-    SOCKADDR_IN, SOCKADDR_IN6, WSAEAFNOSUPPORT, WSAEFAULT, WSAEPROTONOSUPPORT, WSAESOCKTNOSUPPORT,
-};
+use translate::{SOCKADDR_IN, SOCKADDR_IN6, WSAEAFNOSUPPORT, WSAEFAULT, WSAEPROTONOSUPPORT, WSAESOCKTNOSUPPORT};
 
 fn win_v4(port: u16, ip: [u8; 4]) -> [u8; 16] {
     let mut b = [0u8; 16];
@@ -124,11 +122,7 @@ fn unknown_families_are_eafnosupport() {
     for fam in [0u16, 3, 6, 10, 26, 32, 0xffff] {
         let mut b = [0u8; 32];
         b[..2].copy_from_slice(&fam.to_le_bytes());
-        assert_eq!(
-            win_to_host(&b).unwrap_err().0,
-            WSAEAFNOSUPPORT,
-            "family {fam}"
-        );
+        assert_eq!(win_to_host(&b).unwrap_err().0, WSAEAFNOSUPPORT, "family {fam}");
         assert_eq!(win_len_for_family(fam), None);
     }
     assert_eq!(win_len_for_family(2), Some(16));
@@ -148,12 +142,7 @@ fn short_output_is_efault_and_untouched() {
     assert_eq!(out, [0x55; 27]);
     assert_eq!(win_len_of(&host6).unwrap(), 28);
     let mut o = [0u8; 8];
-    assert_eq!(
-        socket_addr_to_win(&SocketAddr::from(([1, 2, 3, 4], 5)), &mut o)
-            .unwrap_err()
-            .0,
-        WSAEFAULT
-    );
+    assert_eq!(socket_addr_to_win(&SocketAddr::from(([1, 2, 3, 4], 5)), &mut o).unwrap_err().0, WSAEFAULT);
 }
 
 #[test]
@@ -161,10 +150,7 @@ fn host_family_without_windows_form() {
     let empty = HostSockAddr::new();
     assert!(empty.is_empty());
     let mut out = [0u8; 128];
-    assert_eq!(
-        host_to_win(&empty, &mut out).unwrap_err().0,
-        WSAEAFNOSUPPORT
-    );
+    assert_eq!(host_to_win(&empty, &mut out).unwrap_err().0, WSAEAFNOSUPPORT);
     assert_eq!(host_to_win_storage(&empty).1, 0);
     assert_eq!(SocketAddr::try_from(&empty).unwrap_err().0, WSAEAFNOSUPPORT);
 }
@@ -200,13 +186,7 @@ fn raw_accessors() {
     assert_eq!(HostSockAddr::from_raw(st, h.len()), h);
     let mut g = HostSockAddr::new();
     // SAFETY: capacity() bytes are writable at as_mut_ptr().
-    unsafe {
-        core::ptr::copy_nonoverlapping(
-            h.as_ptr() as *const u8,
-            g.as_mut_ptr() as *mut u8,
-            h.len() as usize,
-        )
-    };
+    unsafe { core::ptr::copy_nonoverlapping(h.as_ptr() as *const u8, g.as_mut_ptr() as *mut u8, h.len() as usize) };
     g.set_len(h.len());
     assert_eq!(g, h);
     assert_eq!(format!("{h:?}"), "HostSockAddr(127.0.0.1:80)");
@@ -233,13 +213,8 @@ fn family_type_protocol() {
         assert_eq!(socktype_to_host(bad).unwrap_err().0, WSAESOCKTNOSUPPORT);
     }
     for t in 1..=5 {
-        let host = [
-            libc::SOCK_STREAM,
-            libc::SOCK_DGRAM,
-            libc::SOCK_RAW,
-            libc::SOCK_RDM,
-            libc::SOCK_SEQPACKET,
-        ][t as usize - 1];
+        let host =
+            [libc::SOCK_STREAM, libc::SOCK_DGRAM, libc::SOCK_RAW, libc::SOCK_RDM, libc::SOCK_SEQPACKET][t as usize - 1];
         assert_eq!(socktype_from_host(host), Some(t));
         assert_eq!(socktype_from_host(host | libc::SOCK_CLOEXEC), Some(t));
     }

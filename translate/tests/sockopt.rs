@@ -7,83 +7,35 @@ use translate::*;
 
 #[test]
 fn unknown_levels_and_options() {
-    for level in [
-        0xffff_ffff_u32 as i32,
-        0x8000,
-        0x1234_ffff,
-        1000,
-        0xff,
-        1,
-        113,
-    ] {
-        assert_eq!(
-            lookup(level, SO_RCVTIMEO).unwrap_err().0,
-            WSAEINVAL,
-            "level {level:#x}"
-        );
+    for level in [0xffff_ffff_u32 as i32, 0x8000, 0x1234_ffff, 1000, 0xff, 1, 113] {
+        assert_eq!(lookup(level, SO_RCVTIMEO).unwrap_err().0, WSAEINVAL, "level {level:#x}");
     }
     for level in KNOWN_LEVELS {
         assert_eq!(lookup(level, 0x7777).unwrap_err().0, WSAENOPROTOOPT);
     }
     // Options Windows does not implement at a known level.
-    assert_eq!(
-        lookup(SOL_SOCKET, SO_SNDLOWAT).unwrap_err().0,
-        WSAENOPROTOOPT
-    );
-    assert_eq!(
-        lookup(SOL_SOCKET, SO_RCVLOWAT).unwrap_err().0,
-        WSAENOPROTOOPT
-    );
+    assert_eq!(lookup(SOL_SOCKET, SO_SNDLOWAT).unwrap_err().0, WSAENOPROTOOPT);
+    assert_eq!(lookup(SOL_SOCKET, SO_RCVLOWAT).unwrap_err().0, WSAENOPROTOOPT);
 }
 
 #[test]
 fn every_row_is_found_and_unique() {
     for (i, row) in OPTIONS.iter().enumerate() {
-        assert!(
-            std::ptr::eq(lookup(row.level, row.optname).unwrap(), row),
-            "{}",
-            row.name
-        );
-        assert!(
-            OPTIONS[..i]
-                .iter()
-                .all(|r| (r.level, r.optname) != (row.level, row.optname)),
-            "{}",
-            row.name
-        );
+        assert!(std::ptr::eq(lookup(row.level, row.optname).unwrap(), row), "{}", row.name);
+        assert!(OPTIONS[..i].iter().all(|r| (r.level, r.optname) != (row.level, row.optname)), "{}", row.name);
         assert!(KNOWN_LEVELS.contains(&row.level));
-        assert_eq!(
-            option_name(row.level, row.optname),
-            Some(row.name),
-            "consts name for {}",
-            row.name
-        );
+        assert_eq!(option_name(row.level, row.optname), Some(row.name), "consts name for {}", row.name);
     }
 }
 
 #[test]
 fn access_checks() {
-    assert_eq!(
-        lookup_for(IPPROTO_IP, IP_ADD_MEMBERSHIP, Dir::Get)
-            .unwrap_err()
-            .0,
-        WSAENOPROTOOPT
-    );
+    assert_eq!(lookup_for(IPPROTO_IP, IP_ADD_MEMBERSHIP, Dir::Get).unwrap_err().0, WSAENOPROTOOPT);
     assert!(lookup_for(IPPROTO_IP, IP_ADD_MEMBERSHIP, Dir::Set).is_ok());
-    for opt in [
-        SO_TYPE,
-        SO_ACCEPTCONN,
-        SO_CONNECT_TIME,
-        SO_MAX_MSG_SIZE,
-        SO_PROTOCOL_INFOA,
-        SO_PROTOCOL_INFOW,
-        SO_BSP_STATE,
-    ] {
-        assert_eq!(
-            lookup_for(SOL_SOCKET, opt, Dir::Set).unwrap_err().0,
-            WSAENOPROTOOPT,
-            "{opt:#x}"
-        );
+    for opt in
+        [SO_TYPE, SO_ACCEPTCONN, SO_CONNECT_TIME, SO_MAX_MSG_SIZE, SO_PROTOCOL_INFOA, SO_PROTOCOL_INFOW, SO_BSP_STATE]
+    {
+        assert_eq!(lookup_for(SOL_SOCKET, opt, Dir::Set).unwrap_err().0, WSAENOPROTOOPT, "{opt:#x}");
         assert!(lookup_for(SOL_SOCKET, opt, Dir::Get).is_ok());
     }
     // SO_ERROR is settable on Windows.
@@ -166,17 +118,7 @@ fn windows_optlen_rules() {
         if r.opt == SO_OPENTYPE && r.level == SOL_SOCKET {
             assert_eq!(report(g), Some(4), "{ctx}");
         } else {
-            assert!(
-                matches!(
-                    g,
-                    GetPlan::Fail {
-                        error: WsaError(WSAEFAULT),
-                        zero: 0,
-                        optlen: None
-                    }
-                ),
-                "{ctx}"
-            );
+            assert!(matches!(g, GetPlan::Fail { error: WsaError(WSAEFAULT), zero: 0, optlen: None }), "{ctx}");
         }
         // optlen 0.
         let z = set_len(s, false, 0);
@@ -185,21 +127,9 @@ fn windows_optlen_rules() {
         } else {
             assert_eq!(z.unwrap_err().0, WSAEFAULT, "{ctx}");
         }
-        assert!(
-            matches!(
-                get_plan(s, false, 0),
-                GetPlan::Fail {
-                    error: WsaError(WSAEFAULT),
-                    ..
-                }
-            ),
-            "{ctx}"
-        );
+        assert!(matches!(get_plan(s, false, 0), GetPlan::Fail { error: WsaError(WSAEFAULT), .. }), "{ctx}");
         // Value 0x100.
-        let v = win_int_value(
-            s.value,
-            &0x100u32.to_le_bytes()[..set_len(s, false, 4).unwrap()],
-        );
+        let v = win_int_value(s.value, &0x100u32.to_le_bytes()[..set_len(s, false, 4).unwrap()]);
         if r.large_ok {
             let v = v.unwrap();
             let expect = if r.sizes[2] == 1 {
@@ -233,18 +163,10 @@ fn windows_optlen_rules() {
             } else {
                 assert_eq!(set.unwrap_err().0, WSAEFAULT, "{ctx} size {size}");
                 match get {
-                    GetPlan::Fail {
-                        error,
-                        zero,
-                        optlen,
-                    } => {
+                    GetPlan::Fail { error, zero, optlen } => {
                         assert_eq!(error.0, WSAEFAULT, "{ctx}");
                         assert_eq!(zero, if r.zeroed { size as usize } else { 0 }, "{ctx}");
-                        let expect_len = if r.sizes[j] == size {
-                            None
-                        } else {
-                            Some(r.sizes[j])
-                        };
+                        let expect_len = if r.sizes[j] == size { None } else { Some(r.sizes[j]) };
                         assert_eq!(optlen, expect_len, "{ctx} size {size}");
                     }
                     GetPlan::Write { .. } => panic!("{ctx} size {size}: expected failure"),
@@ -254,16 +176,7 @@ fn windows_optlen_rules() {
         // NULL optval.
         assert_eq!(set_len(s, true, 4).unwrap_err().0, WSAEFAULT, "{ctx}");
         assert_eq!(set_len(s, true, 0).unwrap_err().0, WSAEFAULT, "{ctx}");
-        assert!(
-            matches!(
-                get_plan(s, true, 4),
-                GetPlan::Fail {
-                    error: WsaError(WSAEFAULT),
-                    ..
-                }
-            ),
-            "{ctx}"
-        );
+        assert!(matches!(get_plan(s, true, 4), GetPlan::Fail { error: WsaError(WSAEFAULT), .. }), "{ctx}");
     }
 }
 
@@ -274,32 +187,13 @@ fn special_lengths() {
     assert_eq!(set_len(s, true, 0).unwrap(), 0);
     // SO_PROTOCOL_INFOA: short buffer → WSAEFAULT with *optlen = needed size.
     let s = lookup(SOL_SOCKET, SO_PROTOCOL_INFOA).unwrap();
-    assert_eq!(
-        get_plan(s, false, 372 / 2),
-        GetPlan::Fail {
-            error: WsaError(WSAEFAULT),
-            zero: 0,
-            optlen: Some(372)
-        }
-    );
-    assert_eq!(
-        get_plan(s, false, 372 * 2),
-        GetPlan::Write {
-            write: 372,
-            report: 372
-        }
-    );
+    assert_eq!(get_plan(s, false, 372 / 2), GetPlan::Fail { error: WsaError(WSAEFAULT), zero: 0, optlen: Some(372) });
+    assert_eq!(get_plan(s, false, 372 * 2), GetPlan::Write { write: 372, report: 372 });
     let s = lookup(SOL_SOCKET, SO_PROTOCOL_INFOW).unwrap();
     assert_eq!(report(get_plan(s, false, 1000)), Some(628));
     // SO_ERROR with optlen 1 → WSAEFAULT.
     let s = lookup(SOL_SOCKET, SO_ERROR).unwrap();
-    assert!(matches!(
-        get_plan(s, false, 1),
-        GetPlan::Fail {
-            error: WsaError(WSAEFAULT),
-            ..
-        }
-    ));
+    assert!(matches!(get_plan(s, false, 1), GetPlan::Fail { error: WsaError(WSAEFAULT), .. }));
     // Structures: short → WSAEFAULT.
     for (level, opt, n) in [
         (IPPROTO_IP, IP_ADD_MEMBERSHIP, 8),
@@ -308,25 +202,14 @@ fn special_lengths() {
         (SOL_SOCKET, SO_LINGER, 4),
     ] {
         let s = lookup(level, opt).unwrap();
-        assert_eq!(
-            set_len(s, false, n - 1).unwrap_err().0,
-            WSAEFAULT,
-            "{}",
-            s.name
-        );
+        assert_eq!(set_len(s, false, n - 1).unwrap_err().0, WSAEFAULT, "{}", s.name);
         assert_eq!(set_len(s, false, n).unwrap(), n as usize);
         assert_eq!(set_len(s, false, n + 10).unwrap(), n as usize);
     }
     // IP_OPTIONS: raw bytes, truncated get.
     let s = lookup(IPPROTO_IP, IP_OPTIONS).unwrap();
     assert_eq!(set_len(s, false, 0).unwrap(), 0);
-    assert_eq!(
-        get_plan(s, false, 3),
-        GetPlan::Write {
-            write: 3,
-            report: 3
-        }
-    );
+    assert_eq!(get_plan(s, false, 3), GetPlan::Write { write: 3, report: 3 });
 }
 
 /// Value round trip through the host form for every row with a host target.
@@ -335,16 +218,12 @@ fn sample(value: WinValue, seed: u32) -> Vec<u8> {
     match value {
         WinValue::Bool => (seed & 1).to_le_bytes().to_vec(),
         WinValue::Byte => (seed & 0xff).to_le_bytes().to_vec(),
-        WinValue::Int | WinValue::Millis | WinValue::Seconds => {
-            (seed & 0x7fff_ffff).to_le_bytes().to_vec()
-        }
+        WinValue::Int | WinValue::Millis | WinValue::Seconds => (seed & 0x7fff_ffff).to_le_bytes().to_vec(),
         WinValue::Linger => vec![(seed & 1) as u8, 0, b[2], b[3]],
         WinValue::InAddr => b.to_vec(),
         WinValue::IpMreq => [b, b.map(|x| x ^ 0x55)].concat(),
         WinValue::IpMreqSource => [b, b.map(|x| x ^ 0x55), b.map(|x| x ^ 0xaa)].concat(),
-        WinValue::Ipv6Mreq => (0..20u32)
-            .map(|i| (seed.wrapping_mul(i + 7) >> 3) as u8)
-            .collect(),
+        WinValue::Ipv6Mreq => (0..20u32).map(|i| (seed.wrapping_mul(i + 7) >> 3) as u8).collect(),
         _ => b.to_vec(),
     }
 }
@@ -386,53 +265,25 @@ fn conversions() {
     host_to_win_value(Conv::Byte, &[64], &mut out).unwrap();
     assert_eq!(out, 64u32.to_le_bytes());
     // Byte range.
-    assert_eq!(
-        win_to_host_value(Conv::Byte, &256u32.to_le_bytes())
-            .unwrap_err()
-            .0,
-        WSAEINVAL
-    );
+    assert_eq!(win_to_host_value(Conv::Byte, &256u32.to_le_bytes()).unwrap_err().0, WSAEINVAL);
     // LINGER: u_short pair ↔ int pair.
     let h = win_to_host_value(Conv::Linger, &[1, 0, 0xbd, 0]).unwrap();
-    assert_eq!(
-        h.as_bytes(),
-        [1i32.to_ne_bytes(), 189i32.to_ne_bytes()]
-            .concat()
-            .as_slice()
-    );
-    assert_eq!(
-        win_to_host_value(Conv::Linger, &[1, 0]).unwrap_err().0,
-        WSAEFAULT
-    );
+    assert_eq!(h.as_bytes(), [1i32.to_ne_bytes(), 189i32.to_ne_bytes()].concat().as_slice());
+    assert_eq!(win_to_host_value(Conv::Linger, &[1, 0]).unwrap_err().0, WSAEFAULT);
     let host = [1i32.to_ne_bytes(), 70000i32.to_ne_bytes()].concat();
     host_to_win_value(Conv::Linger, &host, &mut out).unwrap();
     assert_eq!(out, [1, 0, 0xff, 0xff]);
     // ip_mreq_source reorder.
     let win = [[224, 0, 0, 1], [10, 0, 0, 2], [10, 0, 0, 3]].concat();
     let h = win_to_host_value(Conv::MreqSource, &win).unwrap();
-    assert_eq!(
-        h.as_bytes(),
-        [[224, 0, 0, 1], [10, 0, 0, 3], [10, 0, 0, 2]]
-            .concat()
-            .as_slice()
-    );
-    assert_eq!(
-        win_to_host_value(Conv::MreqSource, &win[..11])
-            .unwrap_err()
-            .0,
-        WSAEFAULT
-    );
+    assert_eq!(h.as_bytes(), [[224, 0, 0, 1], [10, 0, 0, 3], [10, 0, 0, 2]].concat().as_slice());
+    assert_eq!(win_to_host_value(Conv::MreqSource, &win[..11]).unwrap_err().0, WSAEFAULT);
     // MTU discovery.
     let h = win_to_host_value(Conv::MtuDiscover, &1u32.to_le_bytes()).unwrap();
     assert_eq!(h.as_bytes(), &libc::IP_PMTUDISC_DO.to_ne_bytes());
     let h = win_to_host_value(Conv::MtuDiscover, &0u32.to_le_bytes()).unwrap();
     assert_eq!(h.as_bytes(), &libc::IP_PMTUDISC_DONT.to_ne_bytes());
-    host_to_win_value(
-        Conv::MtuDiscover,
-        &libc::IP_PMTUDISC_WANT.to_ne_bytes(),
-        &mut out,
-    )
-    .unwrap();
+    host_to_win_value(Conv::MtuDiscover, &libc::IP_PMTUDISC_WANT.to_ne_bytes(), &mut out).unwrap();
     assert_eq!(out, 1u32.to_le_bytes());
     // SO_TYPE and SO_ERROR answers.
     host_to_win_value(Conv::SockType, &libc::SOCK_DGRAM.to_ne_bytes(), &mut out).unwrap();
@@ -443,17 +294,9 @@ fn conversions() {
     assert_eq!(out, [0; 4]);
     // Short output buffer.
     let mut small = [0u8; 3];
-    assert_eq!(
-        host_to_win_value(Conv::Int, &5i32.to_ne_bytes(), &mut small)
-            .unwrap_err()
-            .0,
-        WSAEFAULT
-    );
+    assert_eq!(host_to_win_value(Conv::Int, &5i32.to_ne_bytes(), &mut small).unwrap_err().0, WSAEFAULT);
     // SO_DONTLINGER keeps the linger timeout.
-    let cur = libc::linger {
-        l_onoff: 1,
-        l_linger: 30,
-    };
+    let cur = libc::linger { l_onoff: 1, l_linger: 30 };
     let l = dont_linger_to_host(true, cur);
     assert_eq!((l.l_onoff, l.l_linger), (0, 30));
     assert!(dont_linger_from_host(l));
@@ -467,46 +310,23 @@ fn host_targets() {
     let t = |level, opt| lookup(level, opt).unwrap().target;
     assert_eq!(
         t(IPPROTO_TCP, TCP_KEEPALIVE),
-        Target::Host {
-            level: libc::IPPROTO_TCP,
-            name: libc::TCP_KEEPIDLE,
-            conv: Conv::Int
-        }
+        Target::Host { level: libc::IPPROTO_TCP, name: libc::TCP_KEEPIDLE, conv: Conv::Int }
     );
     assert_eq!(
         t(IPPROTO_IPV6, IPV6_V6ONLY),
-        Target::Host {
-            level: libc::IPPROTO_IPV6,
-            name: libc::IPV6_V6ONLY,
-            conv: Conv::Bool
-        }
+        Target::Host { level: libc::IPPROTO_IPV6, name: libc::IPV6_V6ONLY, conv: Conv::Bool }
     );
     assert_eq!(
         t(IPPROTO_IPV6, IPV6_PKTINFO),
-        Target::Host {
-            level: libc::IPPROTO_IPV6,
-            name: libc::IPV6_RECVPKTINFO,
-            conv: Conv::Bool
-        }
+        Target::Host { level: libc::IPPROTO_IPV6, name: libc::IPV6_RECVPKTINFO, conv: Conv::Bool }
     );
     assert_eq!(
         t(IPPROTO_IP, IP_DONTFRAGMENT),
-        Target::Host {
-            level: libc::IPPROTO_IP,
-            name: libc::IP_MTU_DISCOVER,
-            conv: Conv::MtuDiscover
-        }
+        Target::Host { level: libc::IPPROTO_IP, name: libc::IP_MTU_DISCOVER, conv: Conv::MtuDiscover }
     );
-    assert_eq!(
-        t(SOL_SOCKET, SO_RCVTIMEO),
-        Target::Emulated(Emulated::RcvTimeo)
-    );
+    assert_eq!(t(SOL_SOCKET, SO_RCVTIMEO), Target::Emulated(Emulated::RcvTimeo));
     assert_eq!(
         t(SOL_SOCKET, SO_LINGER),
-        Target::Host {
-            level: libc::SOL_SOCKET,
-            name: libc::SO_LINGER,
-            conv: Conv::Linger
-        }
+        Target::Host { level: libc::SOL_SOCKET, name: libc::SO_LINGER, conv: Conv::Linger }
     );
 }

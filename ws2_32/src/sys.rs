@@ -65,19 +65,13 @@ impl Deadline {
         if ms < 0 {
             Deadline::NEVER
         } else {
-            Deadline(Some(
-                std::time::Instant::now() + std::time::Duration::from_millis(ms as u64),
-            ))
+            Deadline(Some(std::time::Instant::now() + std::time::Duration::from_millis(ms as u64)))
         }
     }
 
     /// A Windows DWORD timeout (`INFINITE` = 0xffffffff is forever, as are values ≥ 2^31).
     pub(crate) fn after_dword_ms(ms: u32) -> Deadline {
-        if ms == u32::MAX {
-            Deadline::NEVER
-        } else {
-            Deadline::after_ms(ms.min(i32::MAX as u32) as i32)
-        }
+        if ms == u32::MAX { Deadline::NEVER } else { Deadline::after_ms(ms.min(i32::MAX as u32) as i32) }
     }
 
     /// Milliseconds left for `poll(2)`: `-1` for forever, rounded up so a wait never ends early.
@@ -112,10 +106,7 @@ impl WakeFd {
         #[cfg(any(target_os = "linux", target_os = "android"))]
         {
             let fd = syscall!(eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK))?;
-            Ok(WakeFd {
-                read: fd,
-                write: fd,
-            })
+            Ok(WakeFd { read: fd, write: fd })
         }
         #[cfg(not(any(target_os = "linux", target_os = "android")))]
         {
@@ -125,10 +116,7 @@ impl WakeFd {
                 syscall!(fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC))?;
                 syscall!(fcntl(fd, libc::F_SETFL, libc::O_NONBLOCK))?;
             }
-            Ok(WakeFd {
-                read: fds[0],
-                write: fds[1],
-            })
+            Ok(WakeFd { read: fds[0], write: fds[1] })
         }
     }
 

@@ -13,10 +13,7 @@ fn startup() {
 }
 
 fn v4(port: u16) -> SOCKADDR_IN {
-    SOCKADDR_IN::from(std::net::SocketAddrV4::new(
-        std::net::Ipv4Addr::LOCALHOST,
-        port,
-    ))
+    SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, port))
 }
 
 #[test]
@@ -28,21 +25,11 @@ fn tcp_exchange_over_loopback() {
         assert_ne!(l, INVALID_SOCKET);
         assert_eq!(l % 4, 0);
         let addr = v4(0);
-        assert_eq!(
-            bind(
-                l,
-                (&addr as *const SOCKADDR_IN).cast(),
-                size_of::<SOCKADDR_IN>() as i32
-            ),
-            0
-        );
+        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), size_of::<SOCKADDR_IN>() as i32), 0);
         assert_eq!(listen(l, SOMAXCONN), 0);
         let mut bound = SOCKADDR_IN::default();
         let mut len = size_of::<SOCKADDR_IN>() as i32;
-        assert_eq!(
-            getsockname(l, (&mut bound as *mut SOCKADDR_IN).cast(), &mut len),
-            0
-        );
+        assert_eq!(getsockname(l, (&mut bound as *mut SOCKADDR_IN).cast(), &mut len), 0);
         assert_eq!(len, 16);
         let port = u16::from_be(bound.sin_port);
         assert_ne!(port, 0);
@@ -59,11 +46,7 @@ fn tcp_exchange_over_loopback() {
         assert_eq!(&buf[..5], b"hello");
 
         // Non-blocking receive with nothing queued.
-        let mut fds = WSAPOLLFD {
-            fd: a,
-            events: POLLRDNORM,
-            revents: 0,
-        };
+        let mut fds = WSAPOLLFD { fd: a, events: POLLRDNORM, revents: 0 };
         assert_eq!(WSAPoll(&mut fds, 1, 0), 0);
         assert_eq!(shutdown(c, SD_SEND), 0);
         assert_eq!(WSAPoll(&mut fds, 1, 1000), 1);

@@ -11,10 +11,7 @@ use core::net::{Ipv4Addr, Ipv6Addr};
 
 use crate::consts::UNIX_PATH_MAX;
 
-use super::{
-    ADDRESS_FAMILY, CHAR, INT, ULONG, assert_layout, opaque_debug, u_char, u_long, u_short,
-    zeroed_default,
-};
+use super::{ADDRESS_FAMILY, CHAR, INT, ULONG, assert_layout, opaque_debug, u_char, u_long, u_short, zeroed_default};
 
 /// `IN_ADDR` (`struct in_addr`): an IPv4 address in network byte order.
 #[repr(C)]
@@ -69,11 +66,7 @@ assert_layout!(
 impl IN_ADDR {
     /// The address from its four bytes in wire order.
     pub const fn from_octets(o: [u8; 4]) -> Self {
-        Self {
-            S_un: IN_ADDR_0 {
-                S_addr: u32::from_ne_bytes(o),
-            },
-        }
+        Self { S_un: IN_ADDR_0 { S_addr: u32::from_ne_bytes(o) } }
     }
     /// The four bytes in wire order.
     pub const fn octets(&self) -> [u8; 4] {
@@ -130,9 +123,7 @@ assert_layout!(IN6_ADDR, size = 16, align = 2, u.Byte = 0, u.Word = 0);
 impl IN6_ADDR {
     /// The address from its sixteen bytes in wire order.
     pub const fn from_octets(o: [u8; 16]) -> Self {
-        Self {
-            u: IN6_ADDR_0 { Byte: o },
-        }
+        Self { u: IN6_ADDR_0 { Byte: o } }
     }
     /// The sixteen bytes in wire order.
     pub const fn octets(&self) -> [u8; 16] {
@@ -191,15 +182,7 @@ pub struct SOCKADDR_IN {
     /// Zero padding.
     pub sin_zero: [CHAR; 8],
 }
-assert_layout!(
-    SOCKADDR_IN,
-    size = 16,
-    align = 4,
-    sin_family = 0,
-    sin_port = 2,
-    sin_addr = 4,
-    sin_zero = 8
-);
+assert_layout!(SOCKADDR_IN, size = 16, align = 4, sin_family = 0, sin_port = 2, sin_addr = 4, sin_zero = 8);
 
 /// `SCOPE_ID`: an IPv6 scope as a 28-bit zone and a 4-bit level (C bit-fields over one
 /// `ULONG`, zone in the low bits).
@@ -285,14 +268,7 @@ pub union sockaddr_gen {
     /// IPv6 view (old, 24-byte form).
     pub AddressIn6: SOCKADDR_IN6_OLD,
 }
-assert_layout!(
-    sockaddr_gen,
-    size = 24,
-    align = 4,
-    Address = 0,
-    AddressIn = 0,
-    AddressIn6 = 0
-);
+assert_layout!(sockaddr_gen, size = 24, align = 4, Address = 0, AddressIn = 0, AddressIn6 = 0);
 
 /// `SOCKADDR_STORAGE` (`struct sockaddr_storage`): room for any address, 128 bytes aligned
 /// to 8.
@@ -308,15 +284,7 @@ pub struct SOCKADDR_STORAGE {
     /// Padding up to 128 bytes.
     pub __ss_pad2: [CHAR; 112],
 }
-assert_layout!(
-    SOCKADDR_STORAGE,
-    size = 128,
-    align = 8,
-    ss_family = 0,
-    __ss_pad1 = 2,
-    __ss_align = 8,
-    __ss_pad2 = 16
-);
+assert_layout!(SOCKADDR_STORAGE, size = 128, align = 8, ss_family = 0, __ss_pad1 = 2, __ss_align = 8, __ss_pad2 = 16);
 
 /// `SOCKADDR_UN` (`struct sockaddr_un`, `<afunix.h>`): an `AF_UNIX` path address.
 #[repr(C)]
@@ -327,13 +295,7 @@ pub struct SOCKADDR_UN {
     /// NUL-terminated path (`UNIX_PATH_MAX` = 108 bytes).
     pub sun_path: [CHAR; UNIX_PATH_MAX],
 }
-assert_layout!(
-    SOCKADDR_UN,
-    size = 110,
-    align = 2,
-    sun_family = 0,
-    sun_path = 2
-);
+assert_layout!(SOCKADDR_UN, size = 110, align = 2, sun_family = 0, sun_path = 2);
 
 /// `SOCKADDR_INET`: an IPv4 or IPv6 address, told apart by `si_family`.
 #[repr(C)]
@@ -346,14 +308,7 @@ pub union SOCKADDR_INET {
     /// The family shared by both.
     pub si_family: ADDRESS_FAMILY,
 }
-assert_layout!(
-    SOCKADDR_INET,
-    size = 28,
-    align = 4,
-    Ipv4 = 0,
-    Ipv6 = 0,
-    si_family = 0
-);
+assert_layout!(SOCKADDR_INET, size = 28, align = 4, Ipv4 = 0, Ipv6 = 0, si_family = 0);
 
 /// `SOCKADDR_IN6_PAIR`: a source and destination IPv6 address.
 #[repr(C)]
@@ -364,13 +319,7 @@ pub struct SOCKADDR_IN6_PAIR {
     /// Destination address.
     pub DestinationAddress: *mut SOCKADDR_IN6,
 }
-assert_layout!(
-    SOCKADDR_IN6_PAIR,
-    size = 16,
-    align = 8,
-    SourceAddress = 0,
-    DestinationAddress = 8
-);
+assert_layout!(SOCKADDR_IN6_PAIR, size = 16, align = 8, SourceAddress = 0, DestinationAddress = 8);
 
 /// `SOCKET_ADDRESS`: a pointer to an address and its length.
 #[repr(C)]
@@ -381,13 +330,7 @@ pub struct SOCKET_ADDRESS {
     /// Its length in bytes.
     pub iSockaddrLength: INT,
 }
-assert_layout!(
-    SOCKET_ADDRESS,
-    size = 16,
-    align = 8,
-    lpSockaddr = 0,
-    iSockaddrLength = 8
-);
+assert_layout!(SOCKET_ADDRESS, size = 16, align = 8, lpSockaddr = 0, iSockaddrLength = 8);
 
 /// `SOCKET_ADDRESS_LIST`: a counted list of addresses (`SIO_ADDRESS_LIST_QUERY`); `Address`
 /// really has `iAddressCount` entries.
@@ -399,13 +342,7 @@ pub struct SOCKET_ADDRESS_LIST {
     /// The entries (variable length).
     pub Address: [SOCKET_ADDRESS; 1],
 }
-assert_layout!(
-    SOCKET_ADDRESS_LIST,
-    size = 24,
-    align = 8,
-    iAddressCount = 0,
-    Address = 8
-);
+assert_layout!(SOCKET_ADDRESS_LIST, size = 24, align = 8, iAddressCount = 0, Address = 8);
 
 /// `CSADDR_INFO`: a local/remote address pair with socket type and protocol.
 #[repr(C)]
@@ -420,15 +357,7 @@ pub struct CSADDR_INFO {
     /// `IPPROTO_*`.
     pub iProtocol: INT,
 }
-assert_layout!(
-    CSADDR_INFO,
-    size = 40,
-    align = 8,
-    LocalAddr = 0,
-    RemoteAddr = 16,
-    iSocketType = 32,
-    iProtocol = 36
-);
+assert_layout!(CSADDR_INFO, size = 40, align = 8, LocalAddr = 0, RemoteAddr = 16, iSocketType = 32, iProtocol = 36);
 
 opaque_debug!(sockaddr_gen, SOCKADDR_INET);
 zeroed_default!(

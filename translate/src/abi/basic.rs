@@ -103,26 +103,13 @@ pub struct GUID {
     /// Last 64 bits, as bytes.
     pub Data4: [u8; 8],
 }
-assert_layout!(
-    GUID,
-    size = 16,
-    align = 4,
-    Data1 = 0,
-    Data2 = 4,
-    Data3 = 6,
-    Data4 = 8
-);
+assert_layout!(GUID, size = 16, align = 4, Data1 = 0, Data2 = 4, Data3 = 6, Data4 = 8);
 
 impl GUID {
     /// The GUID written `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}` as one 128-bit number.
     pub const fn from_u128(v: u128) -> Self {
         let d4 = (v as u64).to_be_bytes();
-        Self {
-            Data1: (v >> 96) as u32,
-            Data2: (v >> 80) as u16,
-            Data3: (v >> 64) as u16,
-            Data4: d4,
-        }
+        Self { Data1: (v >> 96) as u32, Data2: (v >> 80) as u16, Data3: (v >> 64) as u16, Data4: d4 }
     }
 }
 

@@ -12,9 +12,9 @@ use core::fmt;
 use crate::consts::{FD_MAX_EVENTS, FD_SETSIZE, WSADESCRIPTION_LEN, WSASYS_STATUS_LEN};
 
 use super::{
-    CHAR, DWORD, FARPROC, HANDLE, HWND, INT, LARGE_INTEGER, OVERLAPPED, SERVICETYPE, SIZE_T,
-    SOCKADDR, SOCKET, UINT, ULONG, ULONG_PTR, WORD, WPARAM, WSACOMPLETIONTYPE, assert_layout,
-    opaque_debug, u_int, u_long, u_short, zeroed_default,
+    CHAR, DWORD, FARPROC, HANDLE, HWND, INT, LARGE_INTEGER, OVERLAPPED, SERVICETYPE, SIZE_T, SOCKADDR, SOCKET, UINT,
+    ULONG, ULONG_PTR, WORD, WPARAM, WSACOMPLETIONTYPE, assert_layout, opaque_debug, u_int, u_long, u_short,
+    zeroed_default,
 };
 
 /// `WSADATA`: what `WSAStartup` reports, in the Win64 field order (the limits and vendor
@@ -68,13 +68,7 @@ pub type FD_SET = FD_SET_N<FD_SETSIZE>;
 /// `fd_set`: the C spelling of [`FD_SET`].
 pub type fd_set = FD_SET;
 assert_layout!(FD_SET, size = 520, align = 8, fd_count = 0, fd_array = 8);
-assert_layout!(
-    FD_SET_N<1>,
-    size = 16,
-    align = 8,
-    fd_count = 0,
-    fd_array = 8
-);
+assert_layout!(FD_SET_N<1>, size = 16, align = 8, fd_count = 0, fd_array = 8);
 
 impl<const N: usize> FD_SET_N<N> {
     /// The sockets in use (`fd_count` clamped to the capacity).
@@ -84,18 +78,12 @@ impl<const N: usize> FD_SET_N<N> {
 }
 impl<const N: usize> Default for FD_SET_N<N> {
     fn default() -> Self {
-        Self {
-            fd_count: 0,
-            fd_array: [0; N],
-        }
+        Self { fd_count: 0, fd_array: [0; N] }
     }
 }
 impl<const N: usize> fmt::Debug for FD_SET_N<N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FD_SET")
-            .field("fd_count", &self.fd_count)
-            .field("fd_array", &self.sockets())
-            .finish()
+        f.debug_struct("FD_SET").field("fd_count", &self.fd_count).field("fd_array", &self.sockets()).finish()
     }
 }
 
@@ -172,14 +160,7 @@ pub struct WSACMSGHDR {
     /// Protocol-specific type.
     pub cmsg_type: INT,
 }
-assert_layout!(
-    WSACMSGHDR,
-    size = 16,
-    align = 8,
-    cmsg_len = 0,
-    cmsg_level = 8,
-    cmsg_type = 12
-);
+assert_layout!(WSACMSGHDR, size = 16, align = 8, cmsg_len = 0, cmsg_level = 8, cmsg_type = 12);
 
 /// `WSANETWORKEVENTS`: what `WSAEnumNetworkEvents` reports.
 #[repr(C)]
@@ -190,13 +171,7 @@ pub struct WSANETWORKEVENTS {
     /// Error code per event, indexed by `FD_*_BIT`.
     pub iErrorCode: [INT; FD_MAX_EVENTS],
 }
-assert_layout!(
-    WSANETWORKEVENTS,
-    size = 44,
-    align = 4,
-    lNetworkEvents = 0,
-    iErrorCode = 4
-);
+assert_layout!(WSANETWORKEVENTS, size = 44, align = 4, lNetworkEvents = 0, iErrorCode = 4);
 
 /// `WSAPOLLFD` (`struct pollfd`): one entry of `WSAPoll`.
 #[repr(C)]
@@ -209,14 +184,7 @@ pub struct WSAPOLLFD {
     /// Returned `POLL*` events.
     pub revents: i16,
 }
-assert_layout!(
-    WSAPOLLFD,
-    size = 16,
-    align = 8,
-    fd = 0,
-    events = 8,
-    revents = 10
-);
+assert_layout!(WSAPOLLFD, size = 16, align = 8, fd = 0, events = 8, revents = 10);
 
 /// `WSAPOLLDATA`: the in/out block of `SIO_...` poll requests; `fdArray` really has `fds`
 /// entries.
@@ -232,15 +200,7 @@ pub struct WSAPOLLDATA {
     /// The entries (variable length).
     pub fdArray: [WSAPOLLFD; 0],
 }
-assert_layout!(
-    WSAPOLLDATA,
-    size = 16,
-    align = 8,
-    result = 0,
-    fds = 4,
-    timeout = 8,
-    fdArray = 16
-);
+assert_layout!(WSAPOLLDATA, size = 16, align = 8, result = 0, fds = 4, timeout = 8, fdArray = 16);
 
 /// `FLOWSPEC`: one direction of a QoS specification.
 #[repr(C)]
@@ -288,14 +248,7 @@ pub struct QOS {
     /// Provider-specific data.
     pub ProviderSpecific: WSABUF,
 }
-assert_layout!(
-    QOS,
-    size = 80,
-    align = 8,
-    SendingFlowspec = 0,
-    ReceivingFlowspec = 32,
-    ProviderSpecific = 64
-);
+assert_layout!(QOS, size = 80, align = 8, SendingFlowspec = 0, ReceivingFlowspec = 32, ProviderSpecific = 64);
 
 /// `WSACOMPLETION`: how `WSANSPIoctl` reports completion.
 #[repr(C)]
@@ -386,15 +339,7 @@ pub struct TRANSMIT_FILE_BUFFERS {
     /// Its length.
     pub TailLength: DWORD,
 }
-assert_layout!(
-    TRANSMIT_FILE_BUFFERS,
-    size = 32,
-    align = 8,
-    Head = 0,
-    HeadLength = 8,
-    Tail = 16,
-    TailLength = 24
-);
+assert_layout!(TRANSMIT_FILE_BUFFERS, size = 32, align = 8, Head = 0, HeadLength = 8, Tail = 16, TailLength = 24);
 
 /// `TRANSMIT_PACKETS_ELEMENT`: one element of `TransmitPackets` — a memory buffer or a file
 /// range, chosen by `TP_ELEMENT_*` in `dwElFlags`.

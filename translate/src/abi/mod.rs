@@ -98,9 +98,7 @@ mod tests {
 
     #[test]
     fn scope_id_splits_zone_and_level() {
-        let s = SCOPE_ID {
-            Value: (2 << 28) | 7,
-        };
+        let s = SCOPE_ID { Value: (2 << 28) | 7 };
         assert_eq!((s.Zone(), s.Level()), (7, 2));
     }
 
@@ -112,10 +110,7 @@ mod tests {
         assert_eq!(s.sockets(), &[4, 8]);
         s.fd_count = 1000;
         assert_eq!(s.sockets().len(), 64);
-        let small = FD_SET_N::<2> {
-            fd_count: 3,
-            fd_array: [4, 8],
-        };
+        let small = FD_SET_N::<2> { fd_count: 3, fd_array: [4, 8] };
         assert_eq!(small.sockets(), &[4, 8]);
     }
 
@@ -123,10 +118,7 @@ mod tests {
     fn defaults_are_zero_and_overlapped_offset_joins_halves() {
         let mut ov = OVERLAPPED::default();
         assert_eq!((ov.Internal, ov.offset()), (0, 0));
-        ov.Anonymous.Anonymous = OVERLAPPED_0_0 {
-            Offset: 1,
-            OffsetHigh: 2,
-        };
+        ov.Anonymous.Anonymous = OVERLAPPED_0_0 { Offset: 1, OffsetHigh: 2 };
         assert_eq!(ov.offset(), (2 << 32) | 1);
         assert_eq!(SOCKADDR_STORAGE::default().ss_family, 0);
         assert!(WSADATA::default().lpVendorInfo.is_null());

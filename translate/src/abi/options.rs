@@ -6,8 +6,8 @@
 //! converted field by field by the `sockopt` module, never copied.
 
 use super::{
-    IN_ADDR, IN6_ADDR, MULTICAST_MODE_TYPE, SOCKADDR_STORAGE, SOCKET_ADDRESS, UINT, ULONG,
-    assert_layout, sockaddr_gen, u_long, zeroed_default,
+    IN_ADDR, IN6_ADDR, MULTICAST_MODE_TYPE, SOCKADDR_STORAGE, SOCKET_ADDRESS, UINT, ULONG, assert_layout, sockaddr_gen,
+    u_long, zeroed_default,
 };
 
 /// `IP_MREQ` (`struct ip_mreq`): `IP_ADD_MEMBERSHIP`/`IP_DROP_MEMBERSHIP`.
@@ -19,13 +19,7 @@ pub struct IP_MREQ {
     /// Local interface address.
     pub imr_interface: IN_ADDR,
 }
-assert_layout!(
-    IP_MREQ,
-    size = 8,
-    align = 4,
-    imr_multiaddr = 0,
-    imr_interface = 4
-);
+assert_layout!(IP_MREQ, size = 8, align = 4, imr_multiaddr = 0, imr_interface = 4);
 
 /// `IP_MREQ_SOURCE` (`struct ip_mreq_source`): source-specific membership, Windows order.
 #[repr(C)]
@@ -38,14 +32,7 @@ pub struct IP_MREQ_SOURCE {
     /// Local interface address.
     pub imr_interface: IN_ADDR,
 }
-assert_layout!(
-    IP_MREQ_SOURCE,
-    size = 12,
-    align = 4,
-    imr_multiaddr = 0,
-    imr_sourceaddr = 4,
-    imr_interface = 8
-);
+assert_layout!(IP_MREQ_SOURCE, size = 12, align = 4, imr_multiaddr = 0, imr_sourceaddr = 4, imr_interface = 8);
 
 /// `IP_MSFILTER` (`struct ip_msfilter`): IPv4 source filter; `imsf_slist` really has
 /// `imsf_numsrc` entries.
@@ -83,13 +70,7 @@ pub struct IPV6_MREQ {
     /// Interface index.
     pub ipv6mr_interface: u32,
 }
-assert_layout!(
-    IPV6_MREQ,
-    size = 20,
-    align = 4,
-    ipv6mr_multiaddr = 0,
-    ipv6mr_interface = 16
-);
+assert_layout!(IPV6_MREQ, size = 20, align = 4, ipv6mr_multiaddr = 0, ipv6mr_interface = 16);
 
 /// `IN_PKTINFO`: the `IP_PKTINFO` control message.
 #[repr(C)]
@@ -100,13 +81,7 @@ pub struct IN_PKTINFO {
     /// Interface index.
     pub ipi_ifindex: UINT,
 }
-assert_layout!(
-    IN_PKTINFO,
-    size = 8,
-    align = 4,
-    ipi_addr = 0,
-    ipi_ifindex = 4
-);
+assert_layout!(IN_PKTINFO, size = 8, align = 4, ipi_addr = 0, ipi_ifindex = 4);
 
 /// `IN6_PKTINFO`: the `IPV6_PKTINFO` control message.
 #[repr(C)]
@@ -117,13 +92,7 @@ pub struct IN6_PKTINFO {
     /// Interface index.
     pub ipi6_ifindex: UINT,
 }
-assert_layout!(
-    IN6_PKTINFO,
-    size = 20,
-    align = 4,
-    ipi6_addr = 0,
-    ipi6_ifindex = 16
-);
+assert_layout!(IN6_PKTINFO, size = 20, align = 4, ipi6_addr = 0, ipi6_ifindex = 16);
 
 /// `struct tcp_keepalive`: the input of `SIO_KEEPALIVE_VALS` (times in milliseconds).
 #[repr(C)]
@@ -136,14 +105,7 @@ pub struct tcp_keepalive {
     /// Interval between probes, ms.
     pub keepaliveinterval: u_long,
 }
-assert_layout!(
-    tcp_keepalive,
-    size = 12,
-    align = 4,
-    onoff = 0,
-    keepalivetime = 4,
-    keepaliveinterval = 8
-);
+assert_layout!(tcp_keepalive, size = 12, align = 4, onoff = 0, keepalivetime = 4, keepaliveinterval = 8);
 
 /// `INTERFACE_INFO`: one record of `SIO_GET_INTERFACE_LIST`.
 #[repr(C)]
@@ -200,13 +162,7 @@ pub struct GROUP_REQ {
     /// Group address.
     pub gr_group: SOCKADDR_STORAGE,
 }
-assert_layout!(
-    GROUP_REQ,
-    size = 136,
-    align = 8,
-    gr_interface = 0,
-    gr_group = 8
-);
+assert_layout!(GROUP_REQ, size = 136, align = 8, gr_interface = 0, gr_group = 8);
 
 /// `GROUP_SOURCE_REQ` (`struct group_source_req`): source-specific `MCAST_*` requests.
 #[repr(C)]
@@ -219,14 +175,7 @@ pub struct GROUP_SOURCE_REQ {
     /// Source address.
     pub gsr_source: SOCKADDR_STORAGE,
 }
-assert_layout!(
-    GROUP_SOURCE_REQ,
-    size = 264,
-    align = 8,
-    gsr_interface = 0,
-    gsr_group = 8,
-    gsr_source = 136
-);
+assert_layout!(GROUP_SOURCE_REQ, size = 264, align = 8, gsr_interface = 0, gsr_group = 8, gsr_source = 136);
 
 /// `GROUP_FILTER` (`struct group_filter`): protocol-independent source filter; `gf_slist`
 /// really has `gf_numsrc` entries.

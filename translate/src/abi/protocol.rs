@@ -7,10 +7,7 @@
 
 use core::ffi::c_void;
 
-use super::{
-    BLOB, BOOL, CHAR, CSADDR_INFO, DWORD, GUID, INT, WCHAR, WSAECOMPARATOR, assert_layout,
-    zeroed_default,
-};
+use super::{BLOB, BOOL, CHAR, CSADDR_INFO, DWORD, GUID, INT, WCHAR, WSAECOMPARATOR, assert_layout, zeroed_default};
 
 /// `MAX_PROTOCOL_CHAIN`: capacity of `WSAPROTOCOLCHAIN::ChainEntries`.
 pub const MAX_PROTOCOL_CHAIN: usize = 7;
@@ -26,13 +23,7 @@ pub struct WSAPROTOCOLCHAIN {
     /// Catalogue ids of the chain.
     pub ChainEntries: [DWORD; MAX_PROTOCOL_CHAIN],
 }
-assert_layout!(
-    WSAPROTOCOLCHAIN,
-    size = 32,
-    align = 4,
-    ChainLen = 0,
-    ChainEntries = 4
-);
+assert_layout!(WSAPROTOCOLCHAIN, size = 32, align = 4, ChainLen = 0, ChainEntries = 4);
 
 /// Declares `WSAPROTOCOL_INFOA`/`W`, which differ only in the element type of `szProtocol`.
 macro_rules! protocol_info {
@@ -108,13 +99,7 @@ pub struct AFPROTOCOLS {
     /// `IPPROTO_*`.
     pub iProtocol: INT,
 }
-assert_layout!(
-    AFPROTOCOLS,
-    size = 8,
-    align = 4,
-    iAddressFamily = 0,
-    iProtocol = 4
-);
+assert_layout!(AFPROTOCOLS, size = 8, align = 4, iAddressFamily = 0, iProtocol = 4);
 
 /// `WSAVERSION`: a version and how to compare with it.
 #[repr(C)]

@@ -48,15 +48,7 @@ pub struct SERVENT {
     /// Port, network byte order.
     pub s_port: i16,
 }
-assert_layout!(
-    SERVENT,
-    size = 32,
-    align = 8,
-    s_name = 0,
-    s_aliases = 8,
-    s_proto = 16,
-    s_port = 24
-);
+assert_layout!(SERVENT, size = 32, align = 8, s_name = 0, s_aliases = 8, s_proto = 16, s_port = 24);
 
 /// `PROTOENT` (`struct protoent`): a protocol database entry.
 #[repr(C)]
@@ -69,14 +61,7 @@ pub struct PROTOENT {
     /// Protocol number.
     pub p_proto: i16,
 }
-assert_layout!(
-    PROTOENT,
-    size = 24,
-    align = 8,
-    p_name = 0,
-    p_aliases = 8,
-    p_proto = 16
-);
+assert_layout!(PROTOENT, size = 24, align = 8, p_name = 0, p_aliases = 8, p_proto = 16);
 
 /// `struct netent`: a network database entry.
 #[repr(C)]
@@ -91,15 +76,7 @@ pub struct NETENT {
     /// Network number.
     pub n_net: u_long,
 }
-assert_layout!(
-    NETENT,
-    size = 24,
-    align = 8,
-    n_name = 0,
-    n_aliases = 8,
-    n_addrtype = 16,
-    n_net = 20
-);
+assert_layout!(NETENT, size = 24, align = 8, n_name = 0, n_aliases = 8, n_addrtype = 16, n_net = 20);
 
 /// Declares an `ADDRINFO` variant: the seven common leading fields, then its own ones.
 macro_rules! addrinfo {

@@ -139,47 +139,22 @@ mod tests {
 
     #[test]
     fn fd_events_debug() {
-        assert_eq!(
-            format!("{:?}", FdEvents(FD_READ | FD_CLOSE)),
-            "FD_READ|FD_CLOSE"
-        );
+        assert_eq!(format!("{:?}", FdEvents(FD_READ | FD_CLOSE)), "FD_READ|FD_CLOSE");
         assert_eq!(format!("{:?}", FdEvents(0)), "0");
-        assert_eq!(
-            format!("{:?}", FdEvents(FD_ACCEPT | 0x4000)),
-            "FD_ACCEPT|0x4000"
-        );
+        assert_eq!(format!("{:?}", FdEvents(FD_ACCEPT | 0x4000)), "FD_ACCEPT|0x4000");
         assert_eq!(
             format!("{:?}", FdEvents(-1)),
-            format!(
-                "{}|0xfffffc00",
-                FD_EVENT_NAMES
-                    .iter()
-                    .map(|e| e.0)
-                    .collect::<Vec<_>>()
-                    .join("|")
-            )
+            format!("{}|0xfffffc00", FD_EVENT_NAMES.iter().map(|e| e.0).collect::<Vec<_>>().join("|"))
         );
         assert_eq!(FD_ALL_EVENTS, 0x3ff);
-        assert_eq!(
-            fd_event_bits(FD_WRITE | FD_CLOSE).collect::<Vec<_>>(),
-            [1, 5]
-        );
+        assert_eq!(fd_event_bits(FD_WRITE | FD_CLOSE).collect::<Vec<_>>(), [1, 5]);
     }
 
     #[test]
     fn poll_events_debug() {
-        assert_eq!(
-            format!("{:?}", PollEvents(POLLIN | POLLOUT)),
-            "POLLIN|POLLOUT"
-        );
-        assert_eq!(
-            format!("{:?}", PollEvents(POLLRDNORM | POLLHUP)),
-            "POLLRDNORM|POLLHUP"
-        );
-        assert_eq!(
-            format!("{:?}", PollEvents(POLLNVAL | 0x4000)),
-            "POLLNVAL|0x4000"
-        );
+        assert_eq!(format!("{:?}", PollEvents(POLLIN | POLLOUT)), "POLLIN|POLLOUT");
+        assert_eq!(format!("{:?}", PollEvents(POLLRDNORM | POLLHUP)), "POLLRDNORM|POLLHUP");
+        assert_eq!(format!("{:?}", PollEvents(POLLNVAL | 0x4000)), "POLLNVAL|0x4000");
         assert_eq!(format!("{:?}", PollEvents(i16::MIN)), "0x8000");
     }
 }

@@ -290,10 +290,7 @@ mod tests {
     fn names() {
         assert_eq!(ioctl_name(0x8004_667E), Some("FIONBIO"));
         assert_eq!(ioctl_name(SIO_UDP_CONNRESET), Some("SIO_UDP_CONNRESET"));
-        assert_eq!(
-            ioctl_name(_WSAIOW(IOC_VENDOR, 13)),
-            Some("SIO_RCVALL_MCAST_IF")
-        );
+        assert_eq!(ioctl_name(_WSAIOW(IOC_VENDOR, 13)), Some("SIO_RCVALL_MCAST_IF"));
         assert_eq!(ioctl_name(0), None);
     }
 }

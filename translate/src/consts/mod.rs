@@ -91,10 +91,7 @@ impl Bits for u32 {
 }
 
 /// Finds the first name in `table` whose value is `value`.
-pub fn name_of<T: PartialEq + Copy>(
-    table: &'static [(&'static str, T)],
-    value: T,
-) -> Option<&'static str> {
+pub fn name_of<T: PartialEq + Copy>(table: &'static [(&'static str, T)], value: T) -> Option<&'static str> {
     table.iter().find(|&&(_, v)| v == value).map(|&(n, _)| n)
 }
 

@@ -450,11 +450,7 @@ named! {
 
 /// The name of an option level (`SOL_SOCKET`, `IPPROTO_TCP`, …), for logs.
 pub fn level_name(level: i32) -> Option<&'static str> {
-    if level == SOL_SOCKET {
-        Some("SOL_SOCKET")
-    } else {
-        super::family::ipproto_name(level)
-    }
+    if level == SOL_SOCKET { Some("SOL_SOCKET") } else { super::family::ipproto_name(level) }
 }
 
 /// The name of option `opt` at `level` (`SO_RCVBUF`, `IPV6_V6ONLY`, …), for logs.
@@ -516,30 +512,15 @@ mod tests {
         assert_eq!(level_name(SOL_SOCKET), Some("SOL_SOCKET"));
         assert_eq!(level_name(IPPROTO_IPV6), Some("IPPROTO_IPV6"));
         assert_eq!(option_name(SOL_SOCKET, SO_RCVBUF), Some("SO_RCVBUF"));
-        assert_eq!(
-            option_name(SOL_SOCKET, SO_EXCLUSIVEADDRUSE),
-            Some("SO_EXCLUSIVEADDRUSE")
-        );
+        assert_eq!(option_name(SOL_SOCKET, SO_EXCLUSIVEADDRUSE), Some("SO_EXCLUSIVEADDRUSE"));
         assert_eq!(option_name(IPPROTO_IP, 21), Some("IP_RECVTTL"));
-        assert_eq!(
-            option_name(IPPROTO_IP, MCAST_JOIN_GROUP),
-            Some("MCAST_JOIN_GROUP")
-        );
+        assert_eq!(option_name(IPPROTO_IP, MCAST_JOIN_GROUP), Some("MCAST_JOIN_GROUP"));
         assert_eq!(option_name(IPPROTO_IPV6, 12), Some("IPV6_ADD_MEMBERSHIP"));
         assert_eq!(option_name(IPPROTO_TCP, 3), Some("TCP_KEEPALIVE"));
-        assert_eq!(
-            option_name(IPPROTO_UDP, 3),
-            Some("UDP_RECV_MAX_COALESCED_SIZE")
-        );
+        assert_eq!(option_name(IPPROTO_UDP, 3), Some("UDP_RECV_MAX_COALESCED_SIZE"));
         assert_eq!(option_name(IPPROTO_TCP, 999), None);
-        assert_eq!(
-            sockopt_name(SOL_SOCKET, SO_RCVBUF).to_string(),
-            "SOL_SOCKET/SO_RCVBUF"
-        );
-        assert_eq!(
-            format!("{:?}", sockopt_name(IPPROTO_TCP, 0x1234)),
-            "IPPROTO_TCP/0x1234"
-        );
+        assert_eq!(sockopt_name(SOL_SOCKET, SO_RCVBUF).to_string(), "SOL_SOCKET/SO_RCVBUF");
+        assert_eq!(format!("{:?}", sockopt_name(IPPROTO_TCP, 0x1234)), "IPPROTO_TCP/0x1234");
         assert_eq!(sockopt_name(666, 7).to_string(), "0x29a/0x7");
     }
 }

@@ -147,11 +147,8 @@ mod tests {
 
     #[test]
     fn xp1_debug() {
-        let tcp = XP1_GUARANTEED_DELIVERY
-            | XP1_GUARANTEED_ORDER
-            | XP1_GRACEFUL_CLOSE
-            | XP1_EXPEDITED_DATA
-            | XP1_IFS_HANDLES;
+        let tcp =
+            XP1_GUARANTEED_DELIVERY | XP1_GUARANTEED_ORDER | XP1_GRACEFUL_CLOSE | XP1_EXPEDITED_DATA | XP1_IFS_HANDLES;
         assert_eq!(
             format!("{:?}", Xp1Flags(tcp)),
             "XP1_GUARANTEED_DELIVERY|XP1_GUARANTEED_ORDER|XP1_GRACEFUL_CLOSE|XP1_EXPEDITED_DATA|XP1_IFS_HANDLES"

@@ -283,18 +283,9 @@ mod tests {
 
     #[test]
     fn resolver_flag_names() {
-        assert_eq!(
-            format!("{:?}", AiFlags(AI_PASSIVE | AI_NUMERICHOST)),
-            "AI_PASSIVE|AI_NUMERICHOST"
-        );
-        assert_eq!(
-            format!("{:?}", AiFlags(AI_EXTENDED | 0x20)),
-            "AI_EXTENDED|0x20"
-        );
-        assert_eq!(
-            format!("{:?}", NiFlags(NI_NUMERICHOST | NI_NUMERICSERV)),
-            "NI_NUMERICHOST|NI_NUMERICSERV"
-        );
+        assert_eq!(format!("{:?}", AiFlags(AI_PASSIVE | AI_NUMERICHOST)), "AI_PASSIVE|AI_NUMERICHOST");
+        assert_eq!(format!("{:?}", AiFlags(AI_EXTENDED | 0x20)), "AI_EXTENDED|0x20");
+        assert_eq!(format!("{:?}", NiFlags(NI_NUMERICHOST | NI_NUMERICSERV)), "NI_NUMERICHOST|NI_NUMERICSERV");
         assert_eq!(ns_name(NS_DNS), Some("NS_DNS"));
         assert_eq!(ns_name(4), None);
         assert_eq!(

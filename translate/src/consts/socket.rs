@@ -179,20 +179,11 @@ mod tests {
 
     #[test]
     fn msg_flags_debug() {
-        assert_eq!(
-            format!("{:?}", MsgFlags(MSG_PEEK | MSG_OOB)),
-            "MSG_OOB|MSG_PEEK"
-        );
-        assert_eq!(
-            format!("{:?}", MsgFlags(MSG_PARTIAL | 0x40)),
-            "MSG_PARTIAL|0x40"
-        );
+        assert_eq!(format!("{:?}", MsgFlags(MSG_PEEK | MSG_OOB)), "MSG_OOB|MSG_PEEK");
+        assert_eq!(format!("{:?}", MsgFlags(MSG_PARTIAL | 0x40)), "MSG_PARTIAL|0x40");
         assert_eq!(format!("{:?}", MsgFlags(0)), "0");
         assert_eq!(
-            format!(
-                "{:?}",
-                WsaFlags(WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT)
-            ),
+            format!("{:?}", WsaFlags(WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT)),
             "WSA_FLAG_OVERLAPPED|WSA_FLAG_NO_HANDLE_INHERIT"
         );
     }

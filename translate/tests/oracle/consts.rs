@@ -703,29 +703,17 @@ pub fn constants() -> Vec<Constant> {
 /// Codes whose names mingw-w64 hides behind a newer `NTDDI_VERSION` (or an older
 /// `_WIN32_WINNT`), compared with the header macros that spell them.
 fn guarded_encodings() -> Vec<Constant> {
-    let k = |c_expr, value: u32| Constant {
-        c_expr,
-        value: i128::from(value),
-    };
+    let k = |c_expr, value: u32| Constant { c_expr, value: i128::from(value) };
     vec![
-        k(
-            "_WSAIOW(IOC_VENDOR, 13)",
-            translate::SIO_SOCKET_CLOSE_NOTIFY,
-        ),
+        k("_WSAIOW(IOC_VENDOR, 13)", translate::SIO_SOCKET_CLOSE_NOTIFY),
         k("_WSAIOW(IOC_VENDOR, 21)", translate::SIO_CPU_AFFINITY),
         k("_WSAIOW(IOC_VENDOR, 24)", translate::SIO_SET_PRIORITY_HINT),
         k("_WSAIOW(IOC_VENDOR, 24)", translate::SIO_PRIORITY_HINT),
         k("_WSAIORW(IOC_VENDOR, 39)", translate::SIO_TCP_INFO),
         k("_WSAIOW(IOC_VENDOR, 234)", translate::SIO_GET_TX_TIMESTAMP),
         k("_WSAIOW(IOC_VENDOR, 235)", translate::SIO_TIMESTAMPING),
-        k(
-            "_WSAIOW(IOC_VENDOR, 300)",
-            translate::SIO_SET_COMPATIBILITY_MODE,
-        ),
+        k("_WSAIOW(IOC_VENDOR, 300)", translate::SIO_SET_COMPATIBILITY_MODE),
         k("_IO('t', 122)", translate::SIO_IDEAL_SEND_BACKLOG_CHANGE),
-        k(
-            "_IOR('t', 123, u_long)",
-            translate::SIO_IDEAL_SEND_BACKLOG_QUERY,
-        ),
+        k("_IOR('t', 123, u_long)", translate::SIO_IDEAL_SEND_BACKLOG_QUERY),
     ]
 }

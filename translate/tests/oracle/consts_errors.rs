@@ -212,10 +212,7 @@ pub fn constants() -> Vec<Constant> {
     // The prelude's headers never declare the `NTSTATUS` type `ntstatus.h` casts to (it lives
     // in `ntdef.h`/`winternl.h`), so this row closes a trivial check and declares it. C11
     // allows repeating an identical typedef, so it stays correct if the prelude gains it.
-    v.push(Constant {
-        c_expr: "0, 0); typedef LONG NTSTATUS; CHECK_VALUE(0",
-        value: 0,
-    });
+    v.push(Constant { c_expr: "0, 0); typedef LONG NTSTATUS; CHECK_VALUE(0", value: 0 });
     v.extend(crate::constants![
         STATUS_SUCCESS,
         STATUS_ABANDONED_WAIT_0,

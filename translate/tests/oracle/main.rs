@@ -85,11 +85,7 @@ typedef LONG NTSTATUS;
 "#;
 
 fn c_literal(v: i128) -> String {
-    if v < 0 {
-        format!("({v}LL)")
-    } else {
-        format!("{v}ULL")
-    }
+    if v < 0 { format!("({v}LL)") } else { format!("{v}ULL") }
 }
 
 fn render(types: &[TypeLayout], consts: &[Constant]) -> String {
@@ -115,29 +111,15 @@ fn layouts_and_constants_match_mingw_w64() {
     let mut consts = consts::constants();
     consts.extend(consts_errors::constants());
     let fields: usize = types.iter().map(|t| t.fields.len()).sum();
-    assert!(
-        types.len() >= 40,
-        "oracle covers only {} types",
-        types.len()
-    );
-    assert!(
-        consts.len() >= 400,
-        "oracle covers only {} constants",
-        consts.len()
-    );
+    assert!(types.len() >= 40, "oracle covers only {} types", types.len());
+    assert!(consts.len() >= 400, "oracle covers only {} constants", consts.len());
 
     let dir = std::env::temp_dir().join(format!("translate-oracle-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let src = dir.join("oracle.c");
     std::fs::write(&src, render(&types, &consts)).unwrap();
     let out = Command::new("x86_64-w64-mingw32-gcc")
-        .args([
-            "-std=gnu11",
-            "-fsyntax-only",
-            "-Wall",
-            "-Werror",
-            "-fmax-errors=0",
-        ])
+        .args(["-std=gnu11", "-fsyntax-only", "-Wall", "-Werror", "-fmax-errors=0"])
         .arg(&src)
         .output()
         .expect(
@@ -145,26 +127,15 @@ fn layouts_and_constants_match_mingw_w64() {
              apt-get install gcc-mingw-w64-x86-64 mingw-w64-x86-64-dev",
         );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let failures: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.contains("static assertion failed"))
-        .collect();
+    let failures: Vec<&str> = stderr.lines().filter(|l| l.contains("static assertion failed")).collect();
     assert!(
         out.status.success(),
         "{} mismatches against mingw-w64 ({}):\n{}\n{}",
         failures.len(),
         src.display(),
         failures.join("\n"),
-        if failures.is_empty() {
-            stderr.as_ref()
-        } else {
-            ""
-        }
+        if failures.is_empty() { stderr.as_ref() } else { "" }
     );
     let _ = std::fs::remove_dir_all(&dir);
-    eprintln!(
-        "oracle: {} types, {fields} fields, {} constants agree with mingw-w64",
-        types.len(),
-        consts.len()
-    );
+    eprintln!("oracle: {} types, {fields} fields, {} constants agree with mingw-w64", types.len(), consts.len());
 }

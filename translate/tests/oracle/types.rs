@@ -23,10 +23,7 @@ pub fn types() -> Vec<TypeLayout> {
             layout!(OVERLAPPED as "OVERLAPPED" { Internal, InternalHigh, hEvent }),
             &[
                 ("Offset", offset_of!(OVERLAPPED, Anonymous.Anonymous.Offset)),
-                (
-                    "OffsetHigh",
-                    offset_of!(OVERLAPPED, Anonymous.Anonymous.OffsetHigh),
-                ),
+                ("OffsetHigh", offset_of!(OVERLAPPED, Anonymous.Anonymous.OffsetHigh)),
                 ("Pointer", offset_of!(OVERLAPPED, Anonymous.Pointer)),
             ],
         ),
@@ -116,18 +113,9 @@ pub fn types() -> Vec<TypeLayout> {
         anon(
             layout!(TRANSMIT_PACKETS_ELEMENT as "TRANSMIT_PACKETS_ELEMENT" { dwElFlags, cLength }),
             &[
-                (
-                    "nFileOffset",
-                    offset_of!(TRANSMIT_PACKETS_ELEMENT, Anonymous.Anonymous.nFileOffset),
-                ),
-                (
-                    "hFile",
-                    offset_of!(TRANSMIT_PACKETS_ELEMENT, Anonymous.Anonymous.hFile),
-                ),
-                (
-                    "pBuffer",
-                    offset_of!(TRANSMIT_PACKETS_ELEMENT, Anonymous.pBuffer),
-                ),
+                ("nFileOffset", offset_of!(TRANSMIT_PACKETS_ELEMENT, Anonymous.Anonymous.nFileOffset)),
+                ("hFile", offset_of!(TRANSMIT_PACKETS_ELEMENT, Anonymous.Anonymous.hFile)),
+                ("pBuffer", offset_of!(TRANSMIT_PACKETS_ELEMENT, Anonymous.pBuffer)),
             ],
         ),
         layout!(WSASENDMSG as "WSASENDMSG" { lpMsg, dwFlags, lpNumberOfBytesSent, lpOverlapped, lpCompletionRoutine }),

@@ -13,9 +13,8 @@
 use translate::flags::{recv_flags_to_host, send_flags_to_host};
 use translate::sockaddr::HostSockAddr;
 use translate::{
-    MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSABUF, WSAECONNRESET,
-    WSAEFAULT, WSAEINVAL, WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAEOPNOTSUPP as NOT_SUPPORTED,
-    WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
+    MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSABUF, WSAECONNRESET, WSAEFAULT, WSAEINVAL,
+    WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAEOPNOTSUPP as NOT_SUPPORTED, WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
 };
 
 use super::ret;
@@ -36,23 +35,13 @@ impl IoVecs {
     /// From one buffer.
     pub(crate) fn one(ptr: *mut u8, len: usize) -> IoVecs {
         let mut v = IoVecs::empty();
-        v.small[0] = libc::iovec {
-            iov_base: ptr.cast(),
-            iov_len: len,
-        };
+        v.small[0] = libc::iovec { iov_base: ptr.cast(), iov_len: len };
         v.len = 1;
         v
     }
 
     fn empty() -> IoVecs {
-        IoVecs {
-            small: [libc::iovec {
-                iov_base: std::ptr::null_mut(),
-                iov_len: 0,
-            }; 8],
-            large: Vec::new(),
-            len: 0,
-        }
+        IoVecs { small: [libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; 8], large: Vec::new(), len: 0 }
     }
 
     /// From a Windows `WSABUF` array: NULL or a zero count → `WSAEINVAL`.
@@ -66,18 +55,13 @@ impl IoVecs {
         // SAFETY: non-NULL and `count` entries readable, per the caller.
         let bufs = unsafe { std::slice::from_raw_parts(bufs, count as usize) };
         let mut v = IoVecs::empty();
-        let to_iov = |b: &WSABUF| libc::iovec {
-            iov_base: b.buf.cast(),
-            iov_len: b.len as usize,
-        };
+        let to_iov = |b: &WSABUF| libc::iovec { iov_base: b.buf.cast(), iov_len: b.len as usize };
         if bufs.len() <= v.small.len() {
             for (d, s) in v.small.iter_mut().zip(bufs) {
                 *d = to_iov(s);
             }
         } else {
-            v.large
-                .try_reserve_exact(bufs.len())
-                .map_err(|_| WsaError(translate::WSAENOBUFS))?;
+            v.large.try_reserve_exact(bufs.len()).map_err(|_| WsaError(translate::WSAENOBUFS))?;
             v.large.extend(bufs.iter().map(to_iov));
         }
         v.len = bufs.len();
@@ -85,11 +69,7 @@ impl IoVecs {
     }
 
     pub(crate) fn as_mut_slice(&mut self) -> &mut [libc::iovec] {
-        if self.large.is_empty() {
-            &mut self.small[..self.len]
-        } else {
-            &mut self.large[..]
-        }
+        if self.large.is_empty() { &mut self.small[..self.len] } else { &mut self.large[..] }
     }
 
     fn total(&mut self) -> usize {
@@ -112,11 +92,7 @@ impl IoVecs {
     }
 }
 
-fn msghdr(
-    iov: &mut [libc::iovec],
-    addr: *mut libc::sockaddr,
-    addrlen: libc::socklen_t,
-) -> libc::msghdr {
+fn msghdr(iov: &mut [libc::iovec], addr: *mut libc::sockaddr, addrlen: libc::socklen_t) -> libc::msghdr {
     // SAFETY: msghdr is plain old data; zero is a valid "no control data" value.
     let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
     msg.msg_name = addr.cast();
@@ -152,17 +128,13 @@ pub(crate) fn send_vectored(
     }
     // A stream socket ignores the destination, as on Windows.
     let to = if sock.is_stream() { None } else { to };
-    let (name, namelen) = to.map_or((std::ptr::null_mut(), 0), |a| {
-        (a.as_ptr().cast_mut(), a.len())
-    });
+    let (name, namelen) = to.map_or((std::ptr::null_mut(), 0), |a| (a.as_ptr().cast_mut(), a.len()));
     let total = iov.total();
     let mut sent = 0usize;
     loop {
         let rest = iov.advance(0);
         let msg = msghdr(rest, name, namelen);
-        let r = sock.blocking(Direction::Write, || {
-            syscall!(sendmsg(sock.fd(), &msg, host_flags))
-        });
+        let r = sock.blocking(Direction::Write, || syscall!(sendmsg(sock.fd(), &msg, host_flags)));
         match r {
             Ok(n) => {
                 sent += n as usize;
@@ -187,11 +159,7 @@ pub(crate) fn send_vectored(
 fn map_send_error(sock: &Socket, e: WsaError) -> WsaError {
     // The kernel says EPIPE (mapped to WSAESHUTDOWN) when the peer reset the connection;
     // our own shutdown was caught before the syscall.
-    if e.0 == WSAESHUTDOWN && !sock.state().shut_write {
-        WsaError(WSAECONNRESET)
-    } else {
-        e
-    }
+    if e.0 == WSAESHUTDOWN && !sock.state().shut_write { WsaError(WSAECONNRESET) } else { e }
 }
 
 /// What a receive produced.
@@ -211,11 +179,7 @@ pub(crate) fn recv_vectored(
 ) -> Result<Received, WsaError> {
     let host_flags = recv_flags_to_host(win_flags)?;
     let waitall = win_flags & MSG_WAITALL != 0;
-    if waitall
-        && (!sock.is_stream()
-            || sock.is_nonblocking()
-            || win_flags & (MSG_OOB | MSG_PEEK | MSG_PARTIAL) != 0)
-    {
+    if waitall && (!sock.is_stream() || sock.is_nonblocking() || win_flags & (MSG_OOB | MSG_PEEK | MSG_PARTIAL) != 0) {
         return Err(WsaError(WSAEOPNOTSUPP));
     }
     let host_flags = host_flags & !libc::MSG_WAITALL;
@@ -236,22 +200,13 @@ pub(crate) fn recv_vectored(
         }
     }
     let total = iov.total();
-    let mut got = Received {
-        bytes: 0,
-        host_flags: 0,
-        from: HostSockAddr::new(),
-    };
+    let mut got = Received { bytes: 0, host_flags: 0, from: HostSockAddr::new() };
     loop {
         let rest = iov.advance(0);
-        let (name, namelen) = if want_from {
-            (got.from.as_mut_ptr(), HostSockAddr::capacity())
-        } else {
-            (std::ptr::null_mut(), 0)
-        };
+        let (name, namelen) =
+            if want_from { (got.from.as_mut_ptr(), HostSockAddr::capacity()) } else { (std::ptr::null_mut(), 0) };
         let mut msg = msghdr(rest, name, namelen);
-        let r = sock.blocking(Direction::Read, || {
-            syscall!(recvmsg(sock.fd(), &mut msg, host_flags))
-        });
+        let r = sock.blocking(Direction::Read, || syscall!(recvmsg(sock.fd(), &mut msg, host_flags)));
         match r {
             Ok(n) => {
                 if want_from {
@@ -307,14 +262,7 @@ pub unsafe fn send(s: SOCKET, buf: *const u8, len: i32, flags: i32) -> i32 {
 ///
 /// # Safety
 /// `buf` must be valid for `len` bytes; `to` NULL or valid for `tolen` bytes.
-pub unsafe fn sendto(
-    s: SOCKET,
-    buf: *const u8,
-    len: i32,
-    flags: i32,
-    to: *const SOCKADDR,
-    tolen: i32,
-) -> i32 {
+pub unsafe fn sendto(s: SOCKET, buf: *const u8, len: i32, flags: i32, to: *const SOCKADDR, tolen: i32) -> i32 {
     ret((|| {
         let sock = table::get(s)?;
         if len < 0 || (buf.is_null() && len > 0) {
@@ -339,11 +287,7 @@ pub unsafe fn recv(s: SOCKET, buf: *mut u8, len: i32, flags: i32) -> i32 {
         }
         let mut iov = IoVecs::one(buf, len as usize);
         let r = recv_vectored(&sock, &mut iov, flags, false)?;
-        if truncated(&sock, &r) {
-            Err(WsaError(WSAEMSGSIZE))
-        } else {
-            Ok(r.bytes as i32)
-        }
+        if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(r.bytes as i32) }
     })())
 }
 
@@ -351,14 +295,7 @@ pub unsafe fn recv(s: SOCKET, buf: *mut u8, len: i32, flags: i32) -> i32 {
 ///
 /// # Safety
 /// `buf` valid for `len` writable bytes; `from`/`fromlen` NULL or valid.
-pub unsafe fn recvfrom(
-    s: SOCKET,
-    buf: *mut u8,
-    len: i32,
-    flags: i32,
-    from: *mut SOCKADDR,
-    fromlen: *mut i32,
-) -> i32 {
+pub unsafe fn recvfrom(s: SOCKET, buf: *mut u8, len: i32, flags: i32, from: *mut SOCKADDR, fromlen: *mut i32) -> i32 {
     ret((|| {
         let sock = table::get(s)?;
         if len < 0 || (buf.is_null() && len > 0) {
@@ -375,11 +312,7 @@ pub unsafe fn recvfrom(
             // SAFETY: forwarded caller contract; room checked above.
             unsafe { write_addr(&r.from, from, fromlen) }?;
         }
-        if truncated(&sock, &r) {
-            Err(WsaError(WSAEMSGSIZE))
-        } else {
-            Ok(r.bytes as i32)
-        }
+        if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(r.bytes as i32) }
     })())
 }
 
@@ -407,19 +340,7 @@ pub unsafe fn wsa_send(
     _completion: *mut core::ffi::c_void,
 ) -> i32 {
     // SAFETY: forwarded caller contract.
-    unsafe {
-        wsa_send_to(
-            s,
-            bufs,
-            count,
-            sent,
-            flags,
-            std::ptr::null(),
-            0,
-            overlapped,
-            _completion,
-        )
-    }
+    unsafe { wsa_send_to(s, bufs, count, sent, flags, std::ptr::null(), 0, overlapped, _completion) }
 }
 
 /// `WSASendTo` (synchronous form).
@@ -447,11 +368,7 @@ pub unsafe fn wsa_send_to(
         }
         synchronous_only(overlapped)?;
         // SAFETY: forwarded caller contract.
-        let to = if to.is_null() {
-            None
-        } else {
-            unsafe { read_host_addr(&sock, to, tolen) }?
-        };
+        let to = if to.is_null() { None } else { unsafe { read_host_addr(&sock, to, tolen) }? };
         let n = send_vectored(&sock, &mut iov, flags as i32, to.as_ref())?;
         // SAFETY: non-NULL (checked), writable per the caller.
         unsafe { sent.write_unaligned(n as u32) };
@@ -528,14 +445,9 @@ pub unsafe fn wsa_recv_from(
         unsafe {
             received.write_unaligned(r.bytes as u32);
             flags.write_unaligned(
-                translate::flags::recv_result_flags_to_win(r.host_flags) as u32
-                    & !(translate::MSG_TRUNC as u32),
+                translate::flags::recv_result_flags_to_win(r.host_flags) as u32 & !(translate::MSG_TRUNC as u32),
             );
         }
-        if truncated(&sock, &r) {
-            Err(WsaError(WSAEMSGSIZE))
-        } else {
-            Ok(())
-        }
+        if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(()) }
     })())
 }

@@ -52,11 +52,7 @@ pub fn status(r: Result<(), WsaError>) -> i32 {
 /// A non-NULL pointer, or `WSAEFAULT`.
 #[inline]
 pub fn non_null<T>(p: *mut T) -> Result<*mut T, WsaError> {
-    if p.is_null() {
-        Err(WsaError(WSAEFAULT))
-    } else {
-        Ok(p)
-    }
+    if p.is_null() { Err(WsaError(WSAEFAULT)) } else { Ok(p) }
 }
 
 /// Views `len` bytes at `p` (`NULL` or a negative length → `WSAEFAULT`).

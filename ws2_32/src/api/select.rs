@@ -13,8 +13,7 @@
 use std::sync::Arc;
 
 use translate::{
-    FD_SET, POLLERR, POLLHUP, POLLNVAL, SOCKET, TIMEVAL, WSAEFAULT, WSAEINVAL, WSAENOTSOCK,
-    WSAPOLLFD, WsaError,
+    FD_SET, POLLERR, POLLHUP, POLLNVAL, SOCKET, TIMEVAL, WSAEFAULT, WSAEINVAL, WSAENOTSOCK, WSAPOLLFD, WsaError,
 };
 
 use super::ret;
@@ -40,9 +39,7 @@ unsafe fn read_set(set: *const FD_SET) -> Vec<SOCKET> {
     // SAFETY: `fd_count` handles follow the header, per the caller.
     let array = unsafe { std::ptr::addr_of!((*set).fd_array).cast::<SOCKET>() };
     // SAFETY: as above.
-    (0..count)
-        .map(|i| unsafe { array.add(i).read_unaligned() })
-        .collect()
+    (0..count).map(|i| unsafe { array.add(i).read_unaligned() }).collect()
 }
 
 /// Rewrites an `fd_set` with `handles` (never more than it held).
@@ -100,11 +97,7 @@ pub unsafe fn select(
                 let sock = table::get(h).map_err(|_| WsaError(WSAENOTSOCK))?;
                 let mut in_set = [false; SETS];
                 in_set[k] = true;
-                members.push(Member {
-                    sock,
-                    in_set,
-                    ready: [false; SETS],
-                });
+                members.push(Member { sock, in_set, ready: [false; SETS] });
             }
         }
         // SAFETY: NULL or readable, per the caller.
@@ -160,11 +153,7 @@ fn dedup(mut v: Vec<SOCKET>) -> Vec<SOCKET> {
 }
 
 /// Polls the members until one is ready, the deadline passes or one is closed.
-fn poll_members(
-    members: &mut [Member],
-    deadline: Deadline,
-    closed: &mut bool,
-) -> Result<usize, WsaError> {
+fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -> Result<usize, WsaError> {
     let mut fds: Vec<libc::pollfd> = members
         .iter()
         .map(|m| {
@@ -178,11 +167,7 @@ fn poll_members(
             if m.in_set[EXCEPT] {
                 events |= libc::POLLPRI | libc::POLLOUT;
             }
-            libc::pollfd {
-                fd: m.sock.fd(),
-                events,
-                revents: 0,
-            }
+            libc::pollfd { fd: m.sock.fd(), events, revents: 0 }
         })
         .collect();
     let n = sys::poll(&mut fds, 0).map_err(WsaError::from)?;
@@ -194,11 +179,7 @@ fn poll_members(
             *closed = true;
             return Ok(0);
         }
-        fds.push(libc::pollfd {
-            fd: me.as_ref().map_or(-1, |w| w.fd()),
-            events: libc::POLLIN,
-            revents: 0,
-        });
+        fds.push(libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 });
         loop {
             sys::poll(&mut fds, deadline.remaining_ms()).map_err(WsaError::from)?;
             let woken = fds.last().is_some_and(|f| f.revents != 0);
@@ -228,9 +209,7 @@ fn poll_members(
         if connecting {
             super::socket::refresh_connecting(&m.sock);
         }
-        m.ready[READ] = m.in_set[READ]
-            && r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0
-            && !failed_connect;
+        m.ready[READ] = m.in_set[READ] && r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0 && !failed_connect;
         m.ready[WRITE] = m.in_set[WRITE] && r & libc::POLLOUT != 0 && r & libc::POLLERR == 0;
         m.ready[EXCEPT] = m.in_set[EXCEPT] && (r & libc::POLLPRI != 0 || failed_connect);
         ready += m.ready.iter().filter(|b| **b).count();
@@ -267,11 +246,7 @@ pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
         for e in entries.iter_mut() {
             let host_events = translate::flags::poll_events_to_host(e.events)?;
             let sock = table::get(e.fd).ok();
-            host.push(libc::pollfd {
-                fd: sock.as_ref().map_or(-1, |s| s.fd()),
-                events: host_events,
-                revents: 0,
-            });
+            host.push(libc::pollfd { fd: sock.as_ref().map_or(-1, |s| s.fd()), events: host_events, revents: 0 });
             socks.push(sock);
         }
         for e in entries.iter_mut() {
@@ -287,11 +262,7 @@ pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
             let me = waker::current();
             let live: Vec<&Socket> = socks.iter().flatten().map(|s| &**s).collect();
             if let Ok(_registration) = Registration::new(&live, me.as_ref()) {
-                host.push(libc::pollfd {
-                    fd: me.as_ref().map_or(-1, |w| w.fd()),
-                    events: libc::POLLIN,
-                    revents: 0,
-                });
+                host.push(libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 });
                 loop {
                     sys::poll(&mut host, deadline.remaining_ms()).map_err(WsaError::from)?;
                     let woken = host.last().is_some_and(|f| f.revents != 0);

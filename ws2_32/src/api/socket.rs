@@ -6,9 +6,8 @@ use std::sync::Arc;
 use translate::sockaddr::{self, HostSockAddr};
 use translate::{
     AF_INET, AF_INET6, INVALID_SOCKET, SD_BOTH, SD_RECEIVE, SD_SEND, SOCK_STREAM, SOCKADDR, SOCKET,
-    WSA_FLAG_OVERLAPPED, WSAEADDRNOTAVAIL, WSAEAFNOSUPPORT, WSAEALREADY, WSAEFAULT, WSAEINVAL,
-    WSAEISCONN, WSAENOTCONN, WSAEOPNOTSUPP, WSAEWOULDBLOCK, WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW,
-    WsaError,
+    WSA_FLAG_OVERLAPPED, WSAEADDRNOTAVAIL, WSAEAFNOSUPPORT, WSAEALREADY, WSAEFAULT, WSAEINVAL, WSAEISCONN, WSAENOTCONN,
+    WSAEOPNOTSUPP, WSAEWOULDBLOCK, WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW, WsaError,
 };
 
 use super::{ret, status};
@@ -83,11 +82,7 @@ fn create(af: i32, ty: i32, protocol: i32, flags: u32) -> Result<SOCKET, WsaErro
 
 /// `closesocket`.
 pub fn closesocket(s: SOCKET) -> i32 {
-    status(startup::ensure().and_then(|()| {
-        table::remove(s)
-            .map(engine::close)
-            .ok_or(WsaError(translate::WSAENOTSOCK))
-    }))
+    status(startup::ensure().and_then(|()| table::remove(s).map(engine::close).ok_or(WsaError(translate::WSAENOTSOCK))))
 }
 
 /// Reads a Windows address argument: NULL or too short for its family → `WSAEFAULT`.
@@ -113,11 +108,7 @@ fn check_family(sock: &Socket, addr: &HostSockAddr) -> Result<(), WsaError> {
 ///
 /// # Safety
 /// `name`/`namelen` must be NULL or valid (`*namelen` bytes at `name`).
-pub(crate) unsafe fn write_addr(
-    addr: &HostSockAddr,
-    name: *mut SOCKADDR,
-    namelen: *mut i32,
-) -> Result<(), WsaError> {
+pub(crate) unsafe fn write_addr(addr: &HostSockAddr, name: *mut SOCKADDR, namelen: *mut i32) -> Result<(), WsaError> {
     if name.is_null() || namelen.is_null() {
         return Err(WsaError(WSAEFAULT));
     }
@@ -136,11 +127,7 @@ pub(crate) unsafe fn write_addr(
 ///
 /// # Safety
 /// `namelen` must be NULL or readable.
-pub(crate) unsafe fn check_addr_room(
-    sock: &Socket,
-    name: *mut SOCKADDR,
-    namelen: *mut i32,
-) -> Result<(), WsaError> {
+pub(crate) unsafe fn check_addr_room(sock: &Socket, name: *mut SOCKADDR, namelen: *mut i32) -> Result<(), WsaError> {
     if name.is_null() {
         return Ok(());
     }
@@ -150,11 +137,7 @@ pub(crate) unsafe fn check_addr_room(
     // SAFETY: non-NULL and readable per the caller.
     let cap = unsafe { namelen.read_unaligned() };
     let need = sockaddr::win_len_for_family(sock.family as u16).unwrap_or(2);
-    if cap < 0 || (cap as usize) < need {
-        Err(WsaError(WSAEFAULT))
-    } else {
-        Ok(())
-    }
+    if cap < 0 || (cap as usize) < need { Err(WsaError(WSAEFAULT)) } else { Ok(()) }
 }
 
 /// `bind`.
@@ -170,11 +153,9 @@ pub unsafe fn bind(s: SOCKET, name: *const SOCKADDR, namelen: i32) -> i32 {
         if sock.state().bound {
             return Err(WsaError(WSAEINVAL));
         }
-        syscall!(bind(sock.fd(), addr.as_ptr(), addr.len())).map_err(|e| {
-            match e.raw_os_error() {
-                Some(libc::EINVAL) => WsaError(WSAEINVAL),
-                _ => WsaError::from(e),
-            }
+        syscall!(bind(sock.fd(), addr.as_ptr(), addr.len())).map_err(|e| match e.raw_os_error() {
+            Some(libc::EINVAL) => WsaError(WSAEINVAL),
+            _ => WsaError::from(e),
         })?;
         sock.state().bound = true;
         Ok(())
@@ -223,11 +204,7 @@ pub unsafe fn accept(s: SOCKET, addr: *mut SOCKADDR, addrlen: *mut i32) -> SOCKE
 ///
 /// # Safety
 /// As [`accept`].
-pub(crate) unsafe fn accept_impl(
-    s: SOCKET,
-    addr: *mut SOCKADDR,
-    addrlen: *mut i32,
-) -> Result<Arc<Socket>, WsaError> {
+pub(crate) unsafe fn accept_impl(s: SOCKET, addr: *mut SOCKADDR, addrlen: *mut i32) -> Result<Arc<Socket>, WsaError> {
     let sock = table::get(s)?;
     if sock.state().conn != ConnState::Listening {
         return Err(WsaError(WSAEINVAL));
@@ -241,22 +218,12 @@ pub(crate) unsafe fn accept_impl(
         peer.set_len(len);
         r
     })?;
-    let new = engine::adopt(
-        fd,
-        sock.family,
-        sock.socktype,
-        sock.protocol,
-        sock.overlapped,
-    )?;
+    let new = engine::adopt(fd, sock.family, sock.socktype, sock.protocol, sock.overlapped)?;
     new.set_nonblocking(sock.is_nonblocking());
-    new.rcv_timeout.store(
-        sock.rcv_timeout.load(std::sync::atomic::Ordering::Relaxed),
-        std::sync::atomic::Ordering::Relaxed,
-    );
-    new.snd_timeout.store(
-        sock.snd_timeout.load(std::sync::atomic::Ordering::Relaxed),
-        std::sync::atomic::Ordering::Relaxed,
-    );
+    new.rcv_timeout
+        .store(sock.rcv_timeout.load(std::sync::atomic::Ordering::Relaxed), std::sync::atomic::Ordering::Relaxed);
+    new.snd_timeout
+        .store(sock.snd_timeout.load(std::sync::atomic::Ordering::Relaxed), std::sync::atomic::Ordering::Relaxed);
     {
         let mut st = new.state();
         st.bound = true;
@@ -276,37 +243,18 @@ pub(crate) unsafe fn accept_impl(
 }
 
 #[cfg(not(target_vendor = "apple"))]
-fn accept_fd(
-    fd: i32,
-    addr: *mut libc::sockaddr,
-    len: &mut libc::socklen_t,
-) -> std::io::Result<i32> {
-    syscall!(accept4(
-        fd,
-        addr,
-        len,
-        libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC
-    ))
+fn accept_fd(fd: i32, addr: *mut libc::sockaddr, len: &mut libc::socklen_t) -> std::io::Result<i32> {
+    syscall!(accept4(fd, addr, len, libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC))
 }
 
 #[cfg(target_vendor = "apple")]
-fn accept_fd(
-    fd: i32,
-    addr: *mut libc::sockaddr,
-    len: &mut libc::socklen_t,
-) -> std::io::Result<i32> {
+fn accept_fd(fd: i32, addr: *mut libc::sockaddr, len: &mut libc::socklen_t) -> std::io::Result<i32> {
     let new = syscall!(accept(fd, addr, len))?;
     let _ = syscall!(fcntl(new, libc::F_SETFD, libc::FD_CLOEXEC));
     let _ = syscall!(fcntl(new, libc::F_SETFL, libc::O_NONBLOCK));
     let one: libc::c_int = 1;
     // SAFETY: a live c_int of the stated size on the fd we just accepted.
-    let _ = syscall!(setsockopt(
-        new,
-        libc::SOL_SOCKET,
-        libc::SO_NOSIGPIPE,
-        (&one as *const libc::c_int).cast(),
-        4
-    ));
+    let _ = syscall!(setsockopt(new, libc::SOL_SOCKET, libc::SO_NOSIGPIPE, (&one as *const libc::c_int).cast(), 4));
     Ok(new)
 }
 
@@ -323,11 +271,7 @@ pub unsafe fn connect(s: SOCKET, name: *const SOCKADDR, namelen: i32) -> i32 {
 ///
 /// # Safety
 /// As [`connect`].
-pub(crate) unsafe fn connect_impl(
-    s: SOCKET,
-    name: *const SOCKADDR,
-    namelen: i32,
-) -> Result<(), WsaError> {
+pub(crate) unsafe fn connect_impl(s: SOCKET, name: *const SOCKADDR, namelen: i32) -> Result<(), WsaError> {
     let sock = table::get(s)?;
     // SAFETY: forwarded caller contract.
     let addr = unsafe { read_addr(name, namelen) }?;
@@ -391,21 +335,9 @@ pub(crate) fn pending_error(sock: &Socket) -> i32 {
     let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
     // SAFETY: a live c_int and its length, on an fd held alive by `sock`.
     let r = unsafe {
-        libc::getsockopt(
-            sock.fd(),
-            libc::SOL_SOCKET,
-            libc::SO_ERROR,
-            (&mut err as *mut libc::c_int).cast(),
-            &mut len,
-        )
+        libc::getsockopt(sock.fd(), libc::SOL_SOCKET, libc::SO_ERROR, (&mut err as *mut libc::c_int).cast(), &mut len)
     };
-    if r == -1 {
-        std::io::Error::last_os_error()
-            .raw_os_error()
-            .unwrap_or(libc::EINVAL)
-    } else {
-        err
-    }
+    if r == -1 { std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL) } else { err }
 }
 
 /// Settles a non-blocking connect that finished since we last looked.
@@ -413,11 +345,7 @@ pub(crate) fn refresh_connecting(sock: &Socket) {
     if sock.state().conn != ConnState::Connecting {
         return;
     }
-    let mut pfd = [libc::pollfd {
-        fd: sock.fd(),
-        events: libc::POLLOUT,
-        revents: 0,
-    }];
+    let mut pfd = [libc::pollfd { fd: sock.fd(), events: libc::POLLOUT, revents: 0 }];
     if matches!(sys::poll(&mut pfd, 0), Ok(1)) {
         let err = pending_error(sock);
         if err == 0 {
@@ -506,11 +434,9 @@ pub unsafe fn getpeername(s: SOCKET, name: *mut SOCKADDR, namelen: *mut i32) -> 
         refresh_connecting(&sock);
         let mut addr = HostSockAddr::new();
         let mut len = HostSockAddr::capacity();
-        syscall!(getpeername(sock.fd(), addr.as_mut_ptr(), &mut len)).map_err(|e| {
-            match e.raw_os_error() {
-                Some(libc::ENOTCONN) => WsaError(WSAENOTCONN),
-                _ => WsaError::from(e),
-            }
+        syscall!(getpeername(sock.fd(), addr.as_mut_ptr(), &mut len)).map_err(|e| match e.raw_os_error() {
+            Some(libc::ENOTCONN) => WsaError(WSAENOTCONN),
+            _ => WsaError::from(e),
         })?;
         addr.set_len(len);
         // SAFETY: forwarded caller contract.

@@ -26,11 +26,7 @@ pub unsafe fn wsa_startup(version: u16, data: *mut WSADATA) -> i32 {
     if data.is_null() {
         return WSAEFAULT;
     }
-    let granted = if major > 2 || (major == 2 && minor > 2) {
-        HIGH_VERSION
-    } else {
-        version
-    };
+    let granted = if major > 2 || (major == 2 && minor > 2) { HIGH_VERSION } else { version };
     let mut wsa = WSADATA::default();
     wsa.wVersion = granted;
     wsa.wHighVersion = HIGH_VERSION;

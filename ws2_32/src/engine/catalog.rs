@@ -6,9 +6,8 @@
 //! flagged "matches protocol zero"). `WSAEnumProtocols` lists the same entries.
 
 use translate::{
-    AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC, IPPROTO_TCP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW,
-    SOCK_STREAM, WSAEAFNOSUPPORT, WSAEINVAL, WSAEPROTONOSUPPORT, WSAEPROTOTYPE, WSAESOCKTNOSUPPORT,
-    WsaError,
+    AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC, IPPROTO_TCP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM,
+    WSAEAFNOSUPPORT, WSAEINVAL, WSAEPROTONOSUPPORT, WSAESOCKTNOSUPPORT, WsaError,
 };
 
 /// One catalogue entry.
@@ -139,18 +138,12 @@ pub fn resolve(family: i32, socktype: i32, protocol: i32) -> Result<(i32, i32, i
             return Ok((e.family, e.socktype, proto));
         }
     }
-    // The family exists but not with this type, or the protocol does not fit the type.
+    // The family exists but not with this type; or the protocol does not fit the type,
+    // which Windows reports as WSAEPROTONOSUPPORT (never WSAEPROTOTYPE).
     if !saw_type {
         return Err(WsaError(WSAESOCKTNOSUPPORT));
     }
-    if ENTRIES
-        .iter()
-        .any(|e| (family == AF_UNSPEC || e.family == family) && e.serves(protocol))
-    {
-        Err(WsaError(WSAEPROTOTYPE))
-    } else {
-        Err(WsaError(WSAEPROTONOSUPPORT))
-    }
+    Err(WsaError(WSAEPROTONOSUPPORT))
 }
 
 #[cfg(test)]
@@ -159,42 +152,18 @@ mod tests {
 
     #[test]
     fn zero_fields_take_the_first_matching_entry() {
-        assert_eq!(
-            resolve(AF_INET, 0, 0),
-            Ok((AF_INET, SOCK_STREAM, IPPROTO_TCP))
-        );
-        assert_eq!(
-            resolve(AF_INET, SOCK_DGRAM, 0),
-            Ok((AF_INET, SOCK_DGRAM, IPPROTO_UDP))
-        );
-        assert_eq!(
-            resolve(AF_INET6, 0, IPPROTO_UDP),
-            Ok((AF_INET6, SOCK_DGRAM, IPPROTO_UDP))
-        );
-        assert_eq!(
-            resolve(AF_UNSPEC, SOCK_STREAM, IPPROTO_TCP),
-            Ok((AF_INET, SOCK_STREAM, IPPROTO_TCP))
-        );
+        assert_eq!(resolve(AF_INET, 0, 0), Ok((AF_INET, SOCK_STREAM, IPPROTO_TCP)));
+        assert_eq!(resolve(AF_INET, SOCK_DGRAM, 0), Ok((AF_INET, SOCK_DGRAM, IPPROTO_UDP)));
+        assert_eq!(resolve(AF_INET6, 0, IPPROTO_UDP), Ok((AF_INET6, SOCK_DGRAM, IPPROTO_UDP)));
+        assert_eq!(resolve(AF_UNSPEC, SOCK_STREAM, IPPROTO_TCP), Ok((AF_INET, SOCK_STREAM, IPPROTO_TCP)));
     }
 
     #[test]
     fn bad_requests_get_windows_errors() {
         assert_eq!(resolve(AF_UNSPEC, 0, 0), Err(WsaError(WSAEINVAL)));
-        assert_eq!(
-            resolve(0xdead, SOCK_STREAM, 0),
-            Err(WsaError(WSAEAFNOSUPPORT))
-        );
-        assert_eq!(
-            resolve(AF_INET, 0xdead, 0),
-            Err(WsaError(WSAESOCKTNOSUPPORT))
-        );
-        assert_eq!(
-            resolve(AF_INET, SOCK_STREAM, IPPROTO_UDP),
-            Err(WsaError(WSAEPROTOTYPE))
-        );
-        assert_eq!(
-            resolve(AF_INET, SOCK_STREAM, 200),
-            Err(WsaError(WSAEPROTONOSUPPORT))
-        );
+        assert_eq!(resolve(0xdead, SOCK_STREAM, 0), Err(WsaError(WSAEAFNOSUPPORT)));
+        assert_eq!(resolve(AF_INET, 0xdead, 0), Err(WsaError(WSAESOCKTNOSUPPORT)));
+        assert_eq!(resolve(AF_INET, SOCK_STREAM, IPPROTO_UDP), Err(WsaError(WSAEPROTONOSUPPORT)));
+        assert_eq!(resolve(AF_INET, SOCK_STREAM, 200), Err(WsaError(WSAEPROTONOSUPPORT)));
     }
 }

@@ -23,39 +23,22 @@ use crate::sys::syscall;
 
 /// Creates a socket for a resolved (family, type, protocol), applies the Windows defaults,
 /// and enters it into the table.
-pub fn create(
-    family: i32,
-    socktype: i32,
-    protocol: i32,
-    overlapped: bool,
-) -> Result<Arc<Socket>, WsaError> {
+pub fn create(family: i32, socktype: i32, protocol: i32, overlapped: bool) -> Result<Arc<Socket>, WsaError> {
     let host_af = translate::sockaddr::af_to_host(family)?;
     let host_ty = translate::sockaddr::socktype_to_host(socktype)?;
-    let host_proto = if family == translate::AF_UNIX {
-        0
-    } else {
-        translate::sockaddr::proto_to_host(protocol)?
-    };
+    let host_proto = if family == translate::AF_UNIX { 0 } else { translate::sockaddr::proto_to_host(protocol)? };
     let fd = open_fd(host_af, host_ty, host_proto)?;
     apply_defaults(fd, family, socktype);
     adopt(fd, family, socktype, protocol, overlapped)
 }
 
 /// Wraps a fresh, already non-blocking fd into a table entry.
-pub fn adopt(
-    fd: i32,
-    family: i32,
-    socktype: i32,
-    protocol: i32,
-    overlapped: bool,
-) -> Result<Arc<Socket>, WsaError> {
+pub fn adopt(fd: i32, family: i32, socktype: i32, protocol: i32, overlapped: bool) -> Result<Arc<Socket>, WsaError> {
     let Some(handle) = host().alloc_socket_handle() else {
         crate::sys::close_fd(fd);
         return Err(WsaError(WSAENOBUFS));
     };
-    let sock = Arc::new(Socket::new(
-        handle, fd, family, socktype, protocol, overlapped,
-    ));
+    let sock = Arc::new(Socket::new(handle, fd, family, socktype, protocol, overlapped));
     table::insert(sock.clone());
     log::trace!(target: "ws2_32::socket", "socket {handle:#x} = fd {fd} (af {family}, type {socktype}, proto {protocol})");
     Ok(sock)
@@ -70,12 +53,7 @@ pub fn adopt(
     target_os = "dragonfly"
 ))]
 fn open_fd(af: i32, ty: i32, proto: i32) -> Result<i32, WsaError> {
-    syscall!(socket(
-        af,
-        ty | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
-        proto
-    ))
-    .map_err(map_create_error)
+    syscall!(socket(af, ty | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC, proto)).map_err(map_create_error)
 }
 
 #[cfg(target_vendor = "apple")]
@@ -86,13 +64,7 @@ fn open_fd(af: i32, ty: i32, proto: i32) -> Result<i32, WsaError> {
         syscall!(fcntl(fd, libc::F_SETFL, libc::O_NONBLOCK))?;
         let one: libc::c_int = 1;
         // SAFETY: a live c_int of the stated size; macOS has no MSG_NOSIGNAL, Windows no SIGPIPE.
-        syscall!(setsockopt(
-            fd,
-            libc::SOL_SOCKET,
-            libc::SO_NOSIGPIPE,
-            (&one as *const libc::c_int).cast(),
-            4
-        ))?;
+        syscall!(setsockopt(fd, libc::SOL_SOCKET, libc::SO_NOSIGPIPE, (&one as *const libc::c_int).cast(), 4))?;
         Ok(())
     };
     setup().map_err(|e| {
@@ -115,13 +87,7 @@ fn apply_defaults(fd: i32, family: i32, socktype: i32) {
     let one: libc::c_int = 1;
     if family == AF_INET6 {
         // SAFETY: a live c_int of the stated size on an fd we own.
-        let _ = syscall!(setsockopt(
-            fd,
-            libc::IPPROTO_IPV6,
-            libc::IPV6_V6ONLY,
-            (&one as *const libc::c_int).cast(),
-            4
-        ));
+        let _ = syscall!(setsockopt(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, (&one as *const libc::c_int).cast(), 4));
     }
     let _ = (socktype == SOCK_STREAM, IPPROTO_TCP);
 }

@@ -107,14 +107,7 @@ pub struct Socket {
 
 impl Socket {
     /// Wraps an fd the caller owns (already non-blocking and close-on-exec).
-    pub fn new(
-        handle: SOCKET,
-        fd: RawFd,
-        family: i32,
-        socktype: i32,
-        protocol: i32,
-        overlapped: bool,
-    ) -> Socket {
+    pub fn new(handle: SOCKET, fd: RawFd, family: i32, socktype: i32, protocol: i32, overlapped: bool) -> Socket {
         Socket {
             handle,
             fd,
@@ -182,11 +175,7 @@ impl Socket {
             Direction::Read => self.rcv_timeout.load(Ordering::Relaxed),
             Direction::Write => self.snd_timeout.load(Ordering::Relaxed),
         };
-        if ms == 0 {
-            Deadline::NEVER
-        } else {
-            Deadline::after_dword_ms(ms)
-        }
+        if ms == 0 { Deadline::NEVER } else { Deadline::after_dword_ms(ms) }
     }
 
     /// Blocks the calling thread until the fd is ready in `dir`, the deadline passes
@@ -195,16 +184,8 @@ impl Socket {
         let me = waker::current();
         let _registration = Registration::new(std::slice::from_ref(&self), me.as_ref())?;
         let mut fds = [
-            libc::pollfd {
-                fd: self.fd,
-                events: dir.poll_events(),
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: me.as_ref().map_or(-1, |w| w.fd()),
-                events: libc::POLLIN,
-                revents: 0,
-            },
+            libc::pollfd { fd: self.fd, events: dir.poll_events(), revents: 0 },
+            libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 },
         ];
         loop {
             let n = sys::poll(&mut fds, deadline.remaining_ms()).map_err(WsaError::from)?;
@@ -230,11 +211,7 @@ impl Socket {
     /// Runs `op` (a non-blocking syscall) until it stops saying `EAGAIN`, waiting in
     /// between as Windows blocking mode requires; in non-blocking mode `EAGAIN` becomes
     /// `WSAEWOULDBLOCK` at once.
-    pub fn blocking<T>(
-        &self,
-        dir: Direction,
-        mut op: impl FnMut() -> std::io::Result<T>,
-    ) -> Result<T, WsaError> {
+    pub fn blocking<T>(&self, dir: Direction, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T, WsaError> {
         let mut deadline = None;
         loop {
             match sys::retry_eintr(&mut op) {
@@ -266,28 +243,19 @@ impl<'a> Registration<'a> {
     /// Registers; fails with `WSAEINTR` if one of the sockets is already closed.
     pub fn new(sockets: &'a [&'a Socket], me: Option<&Arc<ThreadWaker>>) -> Result<Self, WsaError> {
         let Some(w) = me else {
-            return Ok(Registration {
-                sockets: &[],
-                me: None,
-            });
+            return Ok(Registration { sockets: &[], me: None });
         };
         for (i, s) in sockets.iter().enumerate() {
             let mut st = s.state();
             if s.is_closed() {
                 drop(st);
                 // Unregister from the sockets already done.
-                drop(Registration {
-                    sockets: &sockets[..i],
-                    me: Some(w.clone()),
-                });
+                drop(Registration { sockets: &sockets[..i], me: Some(w.clone()) });
                 return Err(WsaError(WSAEINTR));
             }
             st.waiters.push(w.clone());
         }
-        Ok(Registration {
-            sockets,
-            me: Some(w.clone()),
-        })
+        Ok(Registration { sockets, me: Some(w.clone()) })
     }
 }
 
@@ -305,8 +273,6 @@ impl Drop for Registration<'_> {
 
 impl std::fmt::Debug for Registration<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Registration")
-            .field("sockets", &self.sockets.len())
-            .finish()
+        f.debug_struct("Registration").field("sockets", &self.sockets.len()).finish()
     }
 }

@@ -14,11 +14,7 @@ static COUNT: AtomicU32 = AtomicU32::new(0);
 /// `WSACleanup`.
 #[inline]
 pub fn ensure() -> Result<(), WsaError> {
-    if COUNT.load(Ordering::Acquire) == 0 {
-        Err(WsaError(WSANOTINITIALISED))
-    } else {
-        Ok(())
-    }
+    if COUNT.load(Ordering::Acquire) == 0 { Err(WsaError(WSANOTINITIALISED)) } else { Ok(()) }
 }
 
 /// Records one successful `WSAStartup`.

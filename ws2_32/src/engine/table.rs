@@ -44,11 +44,7 @@ static TABLE: RwLock<Option<Map>> = RwLock::new(None);
 pub fn get(handle: SOCKET) -> Result<Arc<Socket>, WsaError> {
     startup::ensure()?;
     let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
-    table
-        .as_ref()
-        .and_then(|m| m.get(&handle))
-        .cloned()
-        .ok_or(WsaError(WSAENOTSOCK))
+    table.as_ref().and_then(|m| m.get(&handle)).cloned().ok_or(WsaError(WSAENOTSOCK))
 }
 
 /// Whether `handle` names an open socket (no startup check).
@@ -60,9 +56,7 @@ pub fn contains(handle: SOCKET) -> bool {
 /// Adds a newly created socket.
 pub fn insert(sock: Arc<Socket>) {
     let mut table = TABLE.write().unwrap_or_else(|e| e.into_inner());
-    table
-        .get_or_insert_with(Map::default)
-        .insert(sock.handle, sock);
+    table.get_or_insert_with(Map::default).insert(sock.handle, sock);
 }
 
 /// Removes `handle`; the caller then closes the returned socket.
@@ -74,10 +68,7 @@ pub fn remove(handle: SOCKET) -> Option<Arc<Socket>> {
 /// Removes every socket (the last `WSACleanup`).
 pub fn drain() -> Vec<Arc<Socket>> {
     let mut table = TABLE.write().unwrap_or_else(|e| e.into_inner());
-    table
-        .as_mut()
-        .map(|m| m.drain().map(|(_, s)| s).collect())
-        .unwrap_or_default()
+    table.as_mut().map(|m| m.drain().map(|(_, s)| s).collect()).unwrap_or_default()
 }
 
 /// Number of open sockets (for tests and leak checks).

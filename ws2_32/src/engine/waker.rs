@@ -18,9 +18,7 @@ pub struct ThreadWaker {
 
 impl ThreadWaker {
     fn new() -> Option<Arc<ThreadWaker>> {
-        WakeFd::new()
-            .ok()
-            .map(|wake| Arc::new(ThreadWaker { wake }))
+        WakeFd::new().ok().map(|wake| Arc::new(ThreadWaker { wake }))
     }
 
     /// The fd to include in a `poll(2)` set (readable once woken).
@@ -46,9 +44,5 @@ thread_local! {
 /// The calling thread's waker, created on first use. `None` only when the process is out
 /// of fds (or during thread teardown): callers then wait without interruptibility.
 pub fn current() -> Option<Arc<ThreadWaker>> {
-    CURRENT
-        .try_with(|c| c.get_or_init(ThreadWaker::new).clone())
-        .ok()
-        .flatten()
-        .or_else(ThreadWaker::new)
+    CURRENT.try_with(|c| c.get_or_init(ThreadWaker::new).clone()).ok().flatten().or_else(ThreadWaker::new)
 }

@@ -61,15 +61,7 @@ pub trait FailValue: Copy {
 macro_rules! fail_value {
     ($($t:ty = $v:expr),* $(,)?) => { $(impl FailValue for $t { const FAILED: Self = $v; })* };
 }
-fail_value!(
-    i32 = -1,
-    u32 = u32::MAX,
-    usize = usize::MAX,
-    u16 = 0,
-    u64 = u64::MAX,
-    i16 = -1,
-    () = ()
-);
+fail_value!(i32 = -1, u32 = u32::MAX, usize = usize::MAX, u16 = 0, u64 = u64::MAX, i16 = -1, () = ());
 
 impl<T> FailValue for *mut T {
     const FAILED: Self = std::ptr::null_mut();

@@ -19,9 +19,7 @@ pub struct DefaultHost {
 }
 
 /// The process-wide default host instance.
-pub static DEFAULT_HOST: DefaultHost = DefaultHost {
-    next_handle: AtomicUsize::new(FIRST_HANDLE),
-};
+pub static DEFAULT_HOST: DefaultHost = DefaultHost { next_handle: AtomicUsize::new(FIRST_HANDLE) };
 
 /// Handle values start well above small integers so that a stray fd number or a `0`/`1`
 /// passed by mistake never names a live object.
