@@ -6,6 +6,8 @@
 //! a successful `recv` leaves `WSAGetLastError() == 0`); [`ret`] and [`status`] do both.
 
 pub mod io;
+pub mod ioctl;
+pub mod options;
 pub mod select;
 pub mod socket;
 pub mod startup;

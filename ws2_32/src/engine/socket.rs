@@ -80,6 +80,13 @@ pub struct State {
     pub shut_read: bool,
     /// `shutdown(SD_SEND)`: later sends fail with `WSAESHUTDOWN`.
     pub shut_write: bool,
+    /// `SO_CONDITIONAL_ACCEPT` (read by `WSAAccept`).
+    pub conditional_accept: bool,
+    /// Network events selected by `WSAEventSelect`/`WSAAsyncSelect` (0 = none); while it is
+    /// nonzero `FIONBIO` cannot make the socket blocking again (`WSAEINVAL`).
+    pub select_mask: i32,
+    /// Other emulated option values (`api::options`).
+    pub opts: crate::api::options::Stored,
 }
 
 /// An open Winsock socket.

@@ -43,6 +43,10 @@ crate::winsock_exports! {
     @_   fn WSASocketW(af: i32, ty: i32, protocol: i32, info: *mut WSAPROTOCOL_INFOW, group: u32, flags: u32) -> SOCKET => socket::wsa_socket_w;
     // ── end core ──
     // ── options and ioctls: api/{options,ioctl}.rs ──
+    @7   fn getsockopt(s: SOCKET, level: i32, optname: i32, optval: *mut u8, optlen: *mut i32) -> i32 as "ws2_32_getsockopt" => crate::api::options::getsockopt;
+    @10  fn ioctlsocket(s: SOCKET, cmd: i32, argp: *mut u32) -> i32 => crate::api::ioctl::ioctlsocket;
+    @21  fn setsockopt(s: SOCKET, level: i32, optname: i32, optval: *const u8, optlen: i32) -> i32 as "ws2_32_setsockopt" => crate::api::options::setsockopt;
+    @_   fn WSAIoctl(s: SOCKET, code: u32, in_buf: *mut c_void, in_len: u32, out_buf: *mut c_void, out_len: u32, bytes_returned: *mut u32, overlapped: *mut WSAOVERLAPPED, completion: *mut c_void) -> i32 => [face] crate::api::ioctl::wsa_ioctl;
     // ── end options ──
     // ── names and addresses: api/resolve.rs ──
     // ── end resolve ──
