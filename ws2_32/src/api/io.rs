@@ -10,21 +10,28 @@
 //! * after `shutdown`, the shut direction fails with `WSAESHUTDOWN`;
 //! * `recvfrom` on a stream socket leaves the address arguments untouched.
 
-use translate::flags::{recv_flags_to_host, send_flags_to_host};
+use translate::flags::{recv_flags_to_host, recv_result_flags_to_win, send_flags_to_host};
 use translate::sockaddr::HostSockAddr;
 use translate::{
-    MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSABUF, WSAECONNRESET, WSAEFAULT, WSAEINVAL,
-    WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAEOPNOTSUPP as NOT_SUPPORTED, WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
+    FD_OOB, FD_READ, MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSA_IO_PENDING, WSABUF,
+    WSAECONNRESET, WSAEFAULT, WSAEINVAL, WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
 };
 
 use super::ret;
 use super::socket::{check_addr_room, read_host_addr, refresh_connecting, write_addr};
 use crate::engine::Socket;
+use crate::engine::notify;
+use crate::engine::ops::{self, Attempt};
+use crate::engine::overlapped::{Op, OpKind, Outcome, OvPtr, Routine, deliver};
+use crate::engine::reactor::reactor;
 use crate::engine::socket::{ConnState, Direction};
 use crate::engine::table;
+use crate::exports::Face;
+use crate::host::host;
 use crate::sys::syscall;
 
 /// An `iovec` list, on the stack for the common small cases.
+#[derive(Debug)]
 pub(crate) struct IoVecs {
     small: [libc::iovec; 8],
     large: Vec<libc::iovec>,
@@ -76,19 +83,26 @@ impl IoVecs {
         self.as_mut_slice().iter().map(|v| v.iov_len).sum()
     }
 
-    /// Drops the first `n` bytes (after a partial send or receive).
+    /// Drops the first `n` bytes (after a partial send).
+    pub(crate) fn advance_by(&mut self, n: usize) {
+        self.advance(n);
+    }
+
+    /// Drops the first `n` bytes (consumed entries become empty) and returns the entries
+    /// from the first non-empty one on.
     fn advance(&mut self, mut n: usize) -> &mut [libc::iovec] {
-        let mut slice = self.as_mut_slice();
-        while let Some(first) = slice.first_mut() {
-            if n < first.iov_len || (n == 0 && first.iov_len != 0) {
-                first.iov_base = first.iov_base.wrapping_add(n);
-                first.iov_len -= n;
+        let slice = self.as_mut_slice();
+        for v in slice.iter_mut() {
+            if n == 0 {
                 break;
             }
-            n -= first.iov_len;
-            slice = &mut slice[1..];
+            let take = n.min(v.iov_len);
+            v.iov_base = v.iov_base.wrapping_add(take);
+            v.iov_len -= take;
+            n -= take;
         }
-        slice
+        let start = slice.iter().take_while(|v| v.iov_len == 0).count();
+        if start == slice.len() { &mut slice[..0] } else { &mut slice[start..] }
     }
 }
 
@@ -254,7 +268,7 @@ pub unsafe fn send(s: SOCKET, buf: *const u8, len: i32, flags: i32) -> i32 {
             return Err(WsaError(WSAEFAULT));
         }
         let mut iov = IoVecs::one(buf.cast_mut(), len as usize);
-        send_vectored(&sock, &mut iov, flags, None).map(|n| n as i32)
+        reenable_write_on_block(&sock, send_vectored(&sock, &mut iov, flags, None)).map(|n| n as i32)
     })())
 }
 
@@ -269,9 +283,9 @@ pub unsafe fn sendto(s: SOCKET, buf: *const u8, len: i32, flags: i32, to: *const
             return Err(WsaError(WSAEFAULT));
         }
         // SAFETY: forwarded caller contract.
-        let to = unsafe { read_host_addr(&sock, to, tolen) }?;
+        let to = if sock.is_stream() { None } else { unsafe { read_host_addr(&sock, to, tolen) }? };
         let mut iov = IoVecs::one(buf.cast_mut(), len as usize);
-        send_vectored(&sock, &mut iov, flags, to.as_ref()).map(|n| n as i32)
+        reenable_write_on_block(&sock, send_vectored(&sock, &mut iov, flags, to.as_ref())).map(|n| n as i32)
     })())
 }
 
@@ -286,7 +300,9 @@ pub unsafe fn recv(s: SOCKET, buf: *mut u8, len: i32, flags: i32) -> i32 {
             return Err(WsaError(WSAEFAULT));
         }
         let mut iov = IoVecs::one(buf, len as usize);
-        let r = recv_vectored(&sock, &mut iov, flags, false)?;
+        let r = recv_vectored(&sock, &mut iov, flags, false);
+        notify::reenable(&sock, FD_READ | if flags & MSG_OOB != 0 { FD_OOB } else { 0 });
+        let r = r?;
         if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(r.bytes as i32) }
     })())
 }
@@ -307,7 +323,9 @@ pub unsafe fn recvfrom(s: SOCKET, buf: *mut u8, len: i32, flags: i32, from: *mut
             unsafe { check_addr_room(&sock, from, fromlen) }?;
         }
         let mut iov = IoVecs::one(buf, len as usize);
-        let r = recv_vectored(&sock, &mut iov, flags, want_from)?;
+        let r = recv_vectored(&sock, &mut iov, flags, want_from);
+        notify::reenable(&sock, FD_READ | if flags & MSG_OOB != 0 { FD_OOB } else { 0 });
+        let r = r?;
         if want_from && !r.from.is_empty() {
             // SAFETY: forwarded caller contract; room checked above.
             unsafe { write_addr(&r.from, from, fromlen) }?;
@@ -316,39 +334,69 @@ pub unsafe fn recvfrom(s: SOCKET, buf: *mut u8, len: i32, flags: i32, from: *mut
     })())
 }
 
-/// Rejects the overlapped forms until the asynchronous engine handles them.
-fn synchronous_only(overlapped: *mut WSAOVERLAPPED) -> Result<(), WsaError> {
-    if overlapped.is_null() {
-        Ok(())
-    } else {
-        crate::log_unimplemented_once!("overlapped WSASend/WSARecv", NOT_SUPPORTED);
-        Err(WsaError(NOT_SUPPORTED))
+/// Issues an overlapped operation (see [`crate::engine::overlapped`]): `Ok` when it
+/// completed at once (already delivered), `Err(WSA_IO_PENDING)` when queued, another error
+/// when it failed at once (nothing is delivered then, as Windows documents).
+fn issue(sock: &Socket, mut op: Op, write: bool) -> Result<Outcome, WsaError> {
+    op.ov.set_pending();
+    let mut st = sock.state();
+    let queue_empty = if write { st.writes.is_empty() } else { st.reads.is_empty() };
+    if queue_empty {
+        if let Attempt::Done(out) = ops::attempt(sock, &mut op) {
+            let (port, skip) = (st.port, st.skip_port_on_success);
+            drop(st);
+            if (out.status as u32) >> 30 == 3 {
+                op.ov.set_result(out.status, out.bytes);
+                return Err(translate::error::ntstatus_to_wsa(out.status));
+            }
+            deliver(op, out, port, skip, true);
+            return Ok(out);
+        }
     }
+    if write {
+        st.writes.push_back(op);
+    } else {
+        st.reads.push_back(op);
+    }
+    reactor().arm(sock, &mut st);
+    Err(WsaError(WSA_IO_PENDING))
 }
 
-/// `WSASend` (synchronous form).
+fn routine(face: Face, completion: *mut core::ffi::c_void) -> Option<Routine> {
+    (!completion.is_null()).then(|| Routine { func: completion as usize, face, thread: host().current_thread() })
+}
+
+/// A warning outcome (a truncated datagram) fails the call with its Winsock error.
+fn outcome_result(out: Outcome) -> Result<(), WsaError> {
+    if out.status == 0 { Ok(()) } else { Err(translate::error::ntstatus_to_wsa(out.status)) }
+}
+
+/// `WSASend`.
 ///
 /// # Safety
 /// Pointers as the Windows contract requires.
+#[allow(clippy::too_many_arguments)]
 pub unsafe fn wsa_send(
+    face: Face,
     s: SOCKET,
     bufs: *const WSABUF,
     count: u32,
     sent: *mut u32,
     flags: u32,
     overlapped: *mut WSAOVERLAPPED,
-    _completion: *mut core::ffi::c_void,
+    completion: *mut core::ffi::c_void,
 ) -> i32 {
     // SAFETY: forwarded caller contract.
-    unsafe { wsa_send_to(s, bufs, count, sent, flags, std::ptr::null(), 0, overlapped, _completion) }
+    unsafe { wsa_send_to(face, s, bufs, count, sent, flags, std::ptr::null(), 0, overlapped, completion) }
 }
 
-/// `WSASendTo` (synchronous form).
+/// `WSASendTo`.
 ///
 /// # Safety
 /// Pointers as the Windows contract requires.
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn wsa_send_to(
+    face: Face,
     s: SOCKET,
     bufs: *const WSABUF,
     count: u32,
@@ -357,7 +405,7 @@ pub unsafe fn wsa_send_to(
     to: *const SOCKADDR,
     tolen: i32,
     overlapped: *mut WSAOVERLAPPED,
-    _completion: *mut core::ffi::c_void,
+    completion: *mut core::ffi::c_void,
 ) -> i32 {
     super::status((|| {
         let sock = table::get(s)?;
@@ -366,21 +414,39 @@ pub unsafe fn wsa_send_to(
         if sent.is_null() && overlapped.is_null() {
             return Err(WsaError(WSAEFAULT));
         }
-        synchronous_only(overlapped)?;
         // SAFETY: forwarded caller contract.
-        let to = if to.is_null() { None } else { unsafe { read_host_addr(&sock, to, tolen) }? };
-        let n = send_vectored(&sock, &mut iov, flags as i32, to.as_ref())?;
-        // SAFETY: non-NULL (checked), writable per the caller.
-        unsafe { sent.write_unaligned(n as u32) };
-        Ok(())
+        let to = if to.is_null() || sock.is_stream() { None } else { unsafe { read_host_addr(&sock, to, tolen) }? };
+        if overlapped.is_null() {
+            let n = send_vectored(&sock, &mut iov, flags as i32, to.as_ref());
+            let n = reenable_write_on_block(&sock, n)?;
+            // SAFETY: non-NULL (checked), writable per the caller.
+            unsafe { sent.write_unaligned(n as u32) };
+            return Ok(());
+        }
+        send_flags_to_host(flags as i32)?;
+        check_send_state(&sock)?;
+        let op = Op {
+            kind: OpKind::Send { iov, win_flags: flags as i32, to, sent: 0 },
+            ov: OvPtr(overlapped as usize),
+            routine: routine(face, completion),
+            thread: host().current_thread(),
+        };
+        let out = issue(&sock, op, true)?;
+        if !sent.is_null() {
+            // SAFETY: writable per the caller.
+            unsafe { sent.write_unaligned(out.bytes) };
+        }
+        outcome_result(out)
     })())
 }
 
-/// `WSARecv` (synchronous form).
+/// `WSARecv`.
 ///
 /// # Safety
 /// Pointers as the Windows contract requires.
+#[allow(clippy::too_many_arguments)]
 pub unsafe fn wsa_recv(
+    face: Face,
     s: SOCKET,
     bufs: *const WSABUF,
     count: u32,
@@ -391,26 +457,17 @@ pub unsafe fn wsa_recv(
 ) -> i32 {
     // SAFETY: forwarded caller contract.
     unsafe {
-        wsa_recv_from(
-            s,
-            bufs,
-            count,
-            received,
-            flags,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            overlapped,
-            completion,
-        )
+        wsa_recv_from(face, s, bufs, count, received, flags, std::ptr::null_mut(), std::ptr::null_mut(), overlapped, completion)
     }
 }
 
-/// `WSARecvFrom` (synchronous form).
+/// `WSARecvFrom`.
 ///
 /// # Safety
 /// Pointers as the Windows contract requires.
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn wsa_recv_from(
+    face: Face,
     s: SOCKET,
     bufs: *const WSABUF,
     count: u32,
@@ -419,7 +476,7 @@ pub unsafe fn wsa_recv_from(
     from: *mut SOCKADDR,
     fromlen: *mut i32,
     overlapped: *mut WSAOVERLAPPED,
-    _completion: *mut core::ffi::c_void,
+    completion: *mut core::ffi::c_void,
 ) -> i32 {
     super::status((|| {
         let sock = table::get(s)?;
@@ -428,7 +485,6 @@ pub unsafe fn wsa_recv_from(
         if flags.is_null() || (received.is_null() && overlapped.is_null()) {
             return Err(WsaError(WSAEFAULT));
         }
-        synchronous_only(overlapped)?;
         let want_from = !sock.is_stream() && !from.is_null();
         if want_from {
             // SAFETY: forwarded caller contract.
@@ -436,18 +492,83 @@ pub unsafe fn wsa_recv_from(
         }
         // SAFETY: non-NULL, readable per the caller.
         let win_flags = unsafe { flags.read_unaligned() } as i32;
-        let r = recv_vectored(&sock, &mut iov, win_flags, want_from)?;
-        if want_from && !r.from.is_empty() {
-            // SAFETY: forwarded caller contract; room checked above.
-            unsafe { write_addr(&r.from, from, fromlen) }?;
+        if overlapped.is_null() {
+            let r = recv_vectored(&sock, &mut iov, win_flags, want_from);
+            notify::reenable(&sock, FD_READ | if win_flags & MSG_OOB != 0 { FD_OOB } else { 0 });
+            let r = r?;
+            if want_from && !r.from.is_empty() {
+                // SAFETY: forwarded caller contract; room checked above.
+                unsafe { write_addr(&r.from, from, fromlen) }?;
+            }
+            // SAFETY: non-NULL (checked), writable per the caller.
+            unsafe {
+                received.write_unaligned(r.bytes as u32);
+                flags.write_unaligned(recv_result_flags_to_win(r.host_flags) as u32 & !(translate::MSG_TRUNC as u32));
+            }
+            return if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(()) };
         }
-        // SAFETY: non-NULL (checked), writable per the caller.
-        unsafe {
-            received.write_unaligned(r.bytes as u32);
-            flags.write_unaligned(
-                translate::flags::recv_result_flags_to_win(r.host_flags) as u32 & !(translate::MSG_TRUNC as u32),
-            );
+        recv_flags_to_host(win_flags)?;
+        if win_flags & MSG_WAITALL != 0 && !sock.is_stream() {
+            return Err(WsaError(WSAEOPNOTSUPP));
         }
-        if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(()) }
+        check_recv_state(&sock)?;
+        let op = Op {
+            kind: OpKind::Recv {
+                iov,
+                win_flags,
+                flags_out: flags as usize,
+                from: if want_from { from as usize } else { 0 },
+                fromlen: if want_from { fromlen as usize } else { 0 },
+            },
+            ov: OvPtr(overlapped as usize),
+            routine: routine(face, completion),
+            thread: host().current_thread(),
+        };
+        let r = issue(&sock, op, false);
+        notify::reenable(&sock, FD_READ);
+        let out = r?;
+        if !received.is_null() {
+            // SAFETY: writable per the caller.
+            unsafe { received.write_unaligned(out.bytes) };
+        }
+        outcome_result(out)
     })())
+}
+
+/// The checks a send makes before touching the kernel (shared by both forms).
+fn check_send_state(sock: &Socket) -> Result<(), WsaError> {
+    let st = sock.state();
+    if st.shut_write {
+        return Err(WsaError(WSAESHUTDOWN));
+    }
+    if sock.is_stream() && st.conn != ConnState::Connected {
+        drop(st);
+        refresh_connecting(sock);
+        if sock.state().conn != ConnState::Connected {
+            return Err(WsaError(WSAENOTCONN));
+        }
+    }
+    Ok(())
+}
+
+/// The checks a receive makes before touching the kernel.
+fn check_recv_state(sock: &Socket) -> Result<(), WsaError> {
+    let st = sock.state();
+    if st.shut_read {
+        return Err(WsaError(WSAESHUTDOWN));
+    }
+    if sock.is_stream() && matches!(st.conn, ConnState::Idle | ConnState::Listening) {
+        return Err(WsaError(WSAENOTCONN));
+    }
+    Ok(())
+}
+
+/// A send that failed with `WSAEWOULDBLOCK` re-enables `FD_WRITE` (Windows: only then).
+fn reenable_write_on_block(sock: &Socket, r: Result<usize, WsaError>) -> Result<usize, WsaError> {
+    if let Err(e) = &r {
+        if e.0 == translate::WSAEWOULDBLOCK {
+            notify::reenable(sock, translate::FD_WRITE);
+        }
+    }
+    r
 }

@@ -5,9 +5,16 @@
 //! status-returning socket calls (a test run on Windows: after `WSASetLastError(0xdeadbeef)`
 //! a successful `recv` leaves `WSAGetLastError() == 0`); [`ret`] and [`status`] do both.
 
+pub mod connect;
+pub mod events;
 pub mod io;
+pub mod kernel32;
 pub mod ioctl;
+pub mod legacy;
+pub mod missing;
 pub mod options;
+pub mod protocols;
+pub mod resolve;
 pub mod select;
 pub mod socket;
 pub mod startup;

@@ -17,7 +17,7 @@ use translate::{
 };
 
 use super::ret;
-use crate::engine::socket::{ConnState, Registration};
+use crate::engine::socket::{ConnState, WaitRegistration};
 use crate::engine::{Socket, startup, table, waker};
 use crate::sys::{self, Deadline};
 
@@ -174,7 +174,7 @@ fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -
     if n == 0 && deadline.remaining_ms() != 0 {
         let me = waker::current();
         let socks: Vec<&Socket> = members.iter().map(|m| &*m.sock).collect();
-        let registration = Registration::new(&socks, me.as_ref());
+        let registration = WaitRegistration::new(&socks, me.as_ref());
         if registration.is_err() {
             *closed = true;
             return Ok(0);
@@ -261,7 +261,7 @@ pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
         if n == 0 && invalid == 0 && deadline.remaining_ms() != 0 {
             let me = waker::current();
             let live: Vec<&Socket> = socks.iter().flatten().map(|s| &**s).collect();
-            if let Ok(_registration) = Registration::new(&live, me.as_ref()) {
+            if let Ok(_registration) = WaitRegistration::new(&live, me.as_ref()) {
                 host.push(libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 });
                 loop {
                     sys::poll(&mut host, deadline.remaining_ms()).map_err(WsaError::from)?;

@@ -7,6 +7,10 @@
 //! * [`startup`] — `WSAStartup` reference counting.
 
 pub mod catalog;
+pub mod notify;
+pub mod ops;
+pub mod overlapped;
+pub mod reactor;
 pub mod socket;
 pub mod startup;
 pub mod table;
@@ -96,6 +100,48 @@ fn apply_defaults(fd: i32, family: i32, socktype: i32) {
 /// value to the host. The fd closes when the last in-flight call lets go of it.
 pub fn close(sock: Arc<Socket>) {
     sock.mark_closed();
+    let done = {
+        let mut st = sock.state();
+        st.notify = notify::Notify::default();
+        ops::cancel(&mut st, ops::CLOSED_STATUS, |_| true)
+    };
+    done.deliver();
     host().free_socket_handle(sock.handle);
     log::trace!(target: "ws2_32::socket", "closesocket {:#x}", sock.handle);
+}
+
+/// Associates a socket with a completion port (`CreateIoCompletionPort` on a socket handle).
+/// A socket can be associated once (`ERROR_INVALID_PARAMETER` the second time).
+pub fn associate_port(handle: usize, port: usize, key: usize) -> Result<(), u32> {
+    let sock = table::lookup(handle).ok_or(translate::ERROR_INVALID_HANDLE as u32)?;
+    let mut st = sock.state();
+    if st.port.is_some() {
+        return Err(translate::ERROR_INVALID_PARAMETER as u32);
+    }
+    st.port = Some(overlapped::PortBinding { port, key });
+    Ok(())
+}
+
+/// `SetFileCompletionNotificationModes` on a socket.
+pub fn set_completion_modes(handle: usize, flags: u8) -> Result<(), u32> {
+    let sock = table::lookup(handle).ok_or(translate::ERROR_INVALID_HANDLE as u32)?;
+    sock.state().skip_port_on_success = flags & translate::FILE_SKIP_COMPLETION_PORT_ON_SUCCESS != 0;
+    Ok(())
+}
+
+/// Cancels a socket's queued operations: the one with `overlapped` (`CancelIoEx`), all of
+/// them (`CancelIoEx` with NULL), or those issued by `thread` (`CancelIo`). Returns how many.
+pub fn cancel_io(handle: usize, overlapped: Option<usize>, thread: Option<usize>) -> Result<usize, u32> {
+    let sock = table::lookup(handle).ok_or(translate::ERROR_INVALID_HANDLE as u32)?;
+    let done = {
+        let mut st = sock.state();
+        let done = ops::cancel(&mut st, translate::STATUS_CANCELLED, |op| {
+            overlapped.is_none_or(|ov| op.ov.0 == ov) && thread.is_none_or(|t| op.thread == t)
+        });
+        reactor::reactor().arm(&sock, &mut st);
+        done
+    };
+    let n = done.len();
+    done.deliver();
+    Ok(n)
 }

@@ -14,6 +14,7 @@
 //! after every call still running on it has returned — so an fd number is never closed
 //! under a running syscall nor reused while this socket could still touch it.
 
+use std::collections::VecDeque;
 use std::os::fd::RawFd;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -21,6 +22,9 @@ use std::time::Instant;
 
 use translate::{SOCKET, WSAEINTR, WSAETIMEDOUT, WsaError};
 
+use super::notify::Notify;
+use super::overlapped::{Op, PortBinding};
+use super::reactor::Registration;
 use super::waker::{self, ThreadWaker};
 use crate::sys::{self, Deadline};
 
@@ -87,6 +91,18 @@ pub struct State {
     pub select_mask: i32,
     /// Other emulated option values (`api::options`).
     pub opts: crate::api::options::Stored,
+    /// Queued overlapped receives (FIFO).
+    pub reads: VecDeque<Op>,
+    /// Queued overlapped sends (FIFO).
+    pub writes: VecDeque<Op>,
+    /// The completion port association (`CreateIoCompletionPort`).
+    pub port: Option<PortBinding>,
+    /// `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS`.
+    pub skip_port_on_success: bool,
+    /// Reactor registration of the fd (see [`crate::engine::reactor`]).
+    pub reg: Registration,
+    /// `WSAEventSelect`/`WSAAsyncSelect` state.
+    pub notify: Notify,
 }
 
 /// An open Winsock socket.
@@ -189,7 +205,7 @@ impl Socket {
     /// (`WSAETIMEDOUT`) or the socket is closed (`WSAEINTR`).
     pub fn wait(&self, dir: Direction, deadline: Deadline) -> Result<(), WsaError> {
         let me = waker::current();
-        let _registration = Registration::new(std::slice::from_ref(&self), me.as_ref())?;
+        let _registration = WaitRegistration::new(std::slice::from_ref(&self), me.as_ref())?;
         let mut fds = [
             libc::pollfd { fd: self.fd, events: dir.poll_events(), revents: 0 },
             libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 },
@@ -235,38 +251,43 @@ impl Socket {
 
 impl Drop for Socket {
     fn drop(&mut self) {
+        // The poller must forget the fd before it is closed (`polling`'s contract).
+        let st = self.state.get_mut().unwrap_or_else(|e| e.into_inner());
+        if st.reg.registered {
+            super::reactor::reactor().forget(self.fd);
+        }
         sys::close_fd(self.fd);
     }
 }
 
 /// Registers the calling thread's waker on a set of sockets for the duration of a wait,
 /// so that `closesocket` on any of them interrupts it.
-pub struct Registration<'a> {
+pub struct WaitRegistration<'a> {
     sockets: &'a [&'a Socket],
     me: Option<Arc<ThreadWaker>>,
 }
 
-impl<'a> Registration<'a> {
+impl<'a> WaitRegistration<'a> {
     /// Registers; fails with `WSAEINTR` if one of the sockets is already closed.
     pub fn new(sockets: &'a [&'a Socket], me: Option<&Arc<ThreadWaker>>) -> Result<Self, WsaError> {
         let Some(w) = me else {
-            return Ok(Registration { sockets: &[], me: None });
+            return Ok(WaitRegistration { sockets: &[], me: None });
         };
         for (i, s) in sockets.iter().enumerate() {
             let mut st = s.state();
             if s.is_closed() {
                 drop(st);
                 // Unregister from the sockets already done.
-                drop(Registration { sockets: &sockets[..i], me: Some(w.clone()) });
+                drop(WaitRegistration { sockets: &sockets[..i], me: Some(w.clone()) });
                 return Err(WsaError(WSAEINTR));
             }
             st.waiters.push(w.clone());
         }
-        Ok(Registration { sockets, me: Some(w.clone()) })
+        Ok(WaitRegistration { sockets, me: Some(w.clone()) })
     }
 }
 
-impl Drop for Registration<'_> {
+impl Drop for WaitRegistration<'_> {
     fn drop(&mut self) {
         let Some(w) = &self.me else { return };
         for s in self.sockets {
@@ -278,8 +299,8 @@ impl Drop for Registration<'_> {
     }
 }
 
-impl std::fmt::Debug for Registration<'_> {
+impl std::fmt::Debug for WaitRegistration<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Registration").field("sockets", &self.sockets.len()).finish()
+        f.debug_struct("WaitRegistration").field("sockets", &self.sockets.len()).finish()
     }
 }

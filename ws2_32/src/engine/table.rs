@@ -47,6 +47,12 @@ pub fn get(handle: SOCKET) -> Result<Arc<Socket>, WsaError> {
     table.as_ref().and_then(|m| m.get(&handle)).cloned().ok_or(WsaError(WSAENOTSOCK))
 }
 
+/// The live socket named by `handle`, without the start-up check (for the reactor).
+pub fn lookup(handle: SOCKET) -> Option<Arc<Socket>> {
+    let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
+    table.as_ref().and_then(|m| m.get(&handle)).cloned()
+}
+
 /// Whether `handle` names an open socket (no startup check).
 pub fn contains(handle: SOCKET) -> bool {
     let table = TABLE.read().unwrap_or_else(|e| e.into_inner());

@@ -1,10 +1,18 @@
-//! The embedded default host: an in-process stand-in for the Windows kernel objects, so
-//! native programs and tests need nothing else.
+//! The embedded default host: in-process stand-ins for the Windows kernel objects
+//! (events, threads and their APC queues, I/O completion ports, message-only windows),
+//! so native programs and tests need nothing else. The kernel32/user32 functions of the
+//! porting headers (`api/kernel32.rs`, `api/user32.rs`) operate on these objects.
+
+pub(crate) mod objects;
+pub(crate) mod parker;
+pub(crate) mod wait;
+pub(crate) mod window;
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::Host;
+use super::{ApcFn, Host};
+use crate::sys::Deadline;
 
 thread_local! {
     /// `const`-initialised and `Copy`: no TLS destructor, so C code may call
@@ -50,4 +58,43 @@ impl Host for DefaultHost {
     }
 
     fn free_socket_handle(&self, _handle: usize) {}
+
+    fn create_event(&self, manual: bool, initial: bool) -> usize {
+        objects::insert(objects::Object::Event(objects::Signal::new(manual, initial)))
+    }
+
+    fn close_event(&self, event: usize) -> bool {
+        matches!(objects::get(event), Some(objects::Object::Event(_))) && objects::remove(event).is_some()
+    }
+
+    fn set_event(&self, event: usize) -> bool {
+        objects::event(event).map(|e| e.set()).is_some()
+    }
+
+    fn reset_event(&self, event: usize) -> bool {
+        objects::event(event).map(|e| e.reset()).is_some()
+    }
+
+    fn post_completion(&self, port: usize, status: i32, bytes: u32, key: usize, overlapped: usize) -> bool {
+        objects::port(port).map(|p| p.post(objects::Packet { status, bytes, key, overlapped })).is_some()
+    }
+
+    fn wait_event(&self, event: usize, timeout_ms: u32, alertable: bool) -> u32 {
+        match objects::waitable(event) {
+            Some(e) => wait::wait(&[e], false, Deadline::after_dword_ms(timeout_ms), alertable),
+            None => wait::FAILED,
+        }
+    }
+
+    fn current_thread(&self) -> usize {
+        objects::token(&objects::current_thread())
+    }
+
+    fn queue_apc(&self, thread: usize, f: ApcFn, ctx: usize) -> bool {
+        objects::thread_by_token(thread).map(|t| t.queue_apc((f, ctx))).is_some()
+    }
+
+    fn post_message(&self, hwnd: usize, msg: u32, wparam: usize, lparam: isize) -> bool {
+        window::post_message(hwnd, msg, wparam, lparam)
+    }
 }

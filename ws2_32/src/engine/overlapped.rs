@@ -1,0 +1,245 @@
+//! The overlapped-operation lifecycle: how an operation is issued, parked, completed and
+//! delivered — exactly once (DESIGN property 8).
+//!
+//! # Issue
+//! An overlapped `WSARecv`/`WSASend`/… first tries its non-blocking syscall in the caller's
+//! thread — but only when no earlier operation of the same direction is queued on the socket,
+//! so same-kind operations on a stream complete in issue order. If the kernel has the data (or
+//! the space), the operation completes *now*; otherwise it becomes an [`Op`] at the back of the
+//! socket's read or write queue, `OVERLAPPED.Internal` reads `STATUS_PENDING`, the reactor is
+//! armed for that direction, and the call fails with `WSA_IO_PENDING`.
+//!
+//! # Complete
+//! The reactor (or any thread that drives it) retries the head of a queue when the fd becomes
+//! ready, in FIFO order, until one would block. Cancellation (`CancelIo`, `CancelIoEx`,
+//! `closesocket`) removes queued operations and completes them with `STATUS_CANCELLED`. An
+//! [`Op`] is owned by exactly one queue or one completing thread at a time and is consumed by
+//! [`deliver`], so it cannot complete twice.
+//!
+//! # Deliver
+//! As Windows does, whether the operation completed at once or later:
+//! 1. `OVERLAPPED.InternalHigh` = bytes, then `OVERLAPPED.Internal` = the NTSTATUS (release
+//!    store: a thread spinning on `HasOverlappedIoCompleted` then sees the byte count);
+//! 2. with a completion routine: an APC on the issuing thread, run when it waits alertably
+//!    (the routine is called in the issuing face's ABI); `hEvent` is then the application's;
+//! 3. otherwise `hEvent` (low bit masked) is set, and if the socket is associated with a
+//!    completion port a packet is posted — unless `hEvent`'s low bit is set, or the operation
+//!    succeeded at once and the socket has `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS`.
+//! 4. waiters of `WSAGetOverlappedResult` on an operation without an event are woken.
+//!
+//! Application code never runs here: only the host is told (DESIGN property 5).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+
+use translate::sockaddr::HostSockAddr;
+use translate::{OVERLAPPED, STATUS_PENDING};
+
+use crate::api::io::IoVecs;
+use crate::exports::Face;
+use crate::host::host;
+
+/// The raw `OVERLAPPED*` of an operation, as an address. The application guarantees it stays
+/// valid until the operation completes (the Winsock contract).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OvPtr(pub usize);
+
+impl OvPtr {
+    fn field(&self, offset: usize) -> &AtomicUsize {
+        // SAFETY: a live OVERLAPPED (the caller's contract); `Internal`/`InternalHigh` are
+        // naturally aligned ULONG_PTRs, which may be read concurrently by the application
+        // (HasOverlappedIoCompleted), hence atomic access.
+        unsafe { AtomicUsize::from_ptr((self.0 + offset) as *mut usize) }
+    }
+
+    /// Marks the operation pending (`Internal = STATUS_PENDING`, `InternalHigh = 0`).
+    pub fn set_pending(&self) {
+        self.field(8).store(0, Ordering::Relaxed);
+        self.field(0).store(STATUS_PENDING as u32 as usize, Ordering::Release);
+    }
+
+    /// Records the outcome.
+    pub fn set_result(&self, status: i32, bytes: u32) {
+        self.field(8).store(bytes as usize, Ordering::Relaxed);
+        self.field(0).store(status as u32 as usize, Ordering::Release);
+    }
+
+    /// `Internal` as an NTSTATUS.
+    pub fn status(&self) -> i32 {
+        self.field(0).load(Ordering::Acquire) as u32 as i32
+    }
+
+    /// `InternalHigh` (bytes transferred).
+    pub fn bytes(&self) -> u32 {
+        self.field(8).load(Ordering::Relaxed) as u32
+    }
+
+    /// `hEvent` as given by the application (low bit included).
+    pub fn event(&self) -> usize {
+        // SAFETY: a live OVERLAPPED; hEvent is only read.
+        unsafe { (*(self.0 as *const OVERLAPPED)).hEvent as usize }
+    }
+}
+
+/// A completion routine and where to run it.
+#[derive(Clone, Copy, Debug)]
+pub struct Routine {
+    /// `LPWSAOVERLAPPED_COMPLETION_ROUTINE`, in `face`'s ABI.
+    pub func: usize,
+    /// The ABI the routine expects.
+    pub face: Face,
+    /// The issuing thread's host token.
+    pub thread: usize,
+}
+
+/// What an operation does when retried.
+#[derive(Debug)]
+pub enum OpKind {
+    /// `WSARecv`/`WSARecvFrom`: the buffers, the flags requested, and where to write the
+    /// result flags and source address.
+    Recv {
+        /// The application's buffers.
+        iov: IoVecs,
+        /// Windows receive flags.
+        win_flags: i32,
+        /// `lpFlags` (written at completion), or 0.
+        flags_out: usize,
+        /// `lpFrom`, or 0.
+        from: usize,
+        /// `lpFromlen`, or 0.
+        fromlen: usize,
+    },
+    /// `WSASend`/`WSASendTo`: the buffers (advanced as bytes go out) and the destination.
+    Send {
+        /// The application's buffers, with what was already sent dropped.
+        iov: IoVecs,
+        /// Windows send flags.
+        win_flags: i32,
+        /// Destination for datagram sockets.
+        to: Option<HostSockAddr>,
+        /// Bytes sent so far (a stream send completes when all are sent).
+        sent: usize,
+    },
+}
+
+/// A queued overlapped operation.
+#[derive(Debug)]
+pub struct Op {
+    /// What to retry.
+    pub kind: OpKind,
+    /// The application's OVERLAPPED.
+    pub ov: OvPtr,
+    /// Completion routine, if any.
+    pub routine: Option<Routine>,
+    /// Host token of the issuing thread (for `CancelIo`).
+    pub thread: usize,
+}
+
+// SAFETY: the raw pointers inside an Op (buffers, OVERLAPPED, output pointers) are the
+// application's, valid until completion by the Winsock contract; the Op is owned by one
+// thread at a time (a queue under the socket lock, or the completing thread).
+unsafe impl Send for Op {}
+
+/// Where a socket's completions go, besides the event and routine.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PortBinding {
+    /// The completion port handle.
+    pub port: usize,
+    /// The key given to `CreateIoCompletionPort`.
+    pub key: usize,
+}
+
+/// The outcome of an operation.
+#[derive(Clone, Copy, Debug)]
+pub struct Outcome {
+    /// NTSTATUS.
+    pub status: i32,
+    /// Bytes transferred.
+    pub bytes: u32,
+    /// Windows result flags (receives).
+    pub flags: u32,
+}
+
+static COMPLETED: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
+
+/// Delivers a finished operation (see the module docs). `at_once` is true when the issuing
+/// call itself completed it (success before returning).
+pub fn deliver(op: Op, out: Outcome, port: Option<PortBinding>, skip_port_on_success: bool, at_once: bool) {
+    if let OpKind::Recv { flags_out, .. } = &op.kind {
+        if *flags_out != 0 {
+            // SAFETY: the application's lpFlags, valid until completion.
+            unsafe { (*flags_out as *mut u32).write_unaligned(out.flags) };
+        }
+    }
+    op.ov.set_result(out.status, out.bytes);
+    let event = op.ov.event();
+    if let Some(r) = op.routine {
+        let error = translate::error::ntstatus_to_wsa(out.status).0 as u32;
+        let ctx = Box::new(RoutineCall { routine: r, error, bytes: out.bytes, ov: op.ov.0, flags: out.flags });
+        if !host().queue_apc(r.thread, run_routine, Box::into_raw(ctx) as usize) {
+            log::warn!(target: "ws2_32::overlapped", "issuing thread is gone; completion routine dropped");
+        }
+    } else {
+        if event & !1 != 0 {
+            host().set_event(event & !1);
+        }
+        if let Some(p) = port {
+            let skip = event & 1 != 0 || (at_once && skip_port_on_success && out.status >= 0);
+            if !skip {
+                host().post_completion(p.port, out.status, out.bytes, p.key, op.ov.0);
+            }
+        }
+    }
+    let (m, cv) = &COMPLETED;
+    *m.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+    cv.notify_all();
+}
+
+/// Blocks until some operation completes after `seen` (a value from [`completions`]), or the
+/// timeout passes. Used by `WSAGetOverlappedResult` when the OVERLAPPED has no event.
+pub fn wait_completion(seen: u64, deadline: crate::sys::Deadline) {
+    let (m, cv) = &COMPLETED;
+    let mut n = m.lock().unwrap_or_else(|e| e.into_inner());
+    while *n == seen && !deadline.expired() {
+        let ms = deadline.remaining_ms();
+        let dur = if ms < 0 { std::time::Duration::from_secs(3600) } else { std::time::Duration::from_millis(ms as u64) };
+        n = cv.wait_timeout(n, dur).unwrap_or_else(|e| e.into_inner()).0;
+    }
+}
+
+/// The completion counter (see [`wait_completion`]).
+pub fn completions() -> u64 {
+    *COMPLETED.0.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+struct RoutineCall {
+    routine: Routine,
+    error: u32,
+    bytes: u32,
+    ov: usize,
+    flags: u32,
+}
+
+/// The APC that runs a completion routine on the issuing thread.
+unsafe extern "C" fn run_routine(ctx: usize) {
+    // SAFETY: `ctx` came from Box::into_raw in `deliver` and is consumed exactly once here.
+    let call = unsafe { Box::from_raw(ctx as *mut RoutineCall) };
+    let r = call.routine;
+    match r.face {
+        Face::Native => {
+            // SAFETY: the application passed a native completion routine of this signature.
+            let f: unsafe extern "C" fn(u32, u32, *mut OVERLAPPED, u32) = unsafe { std::mem::transmute(r.func) };
+            // SAFETY: calling the application's routine on its own thread, as Windows does.
+            unsafe { f(call.error, call.bytes, call.ov as *mut OVERLAPPED, call.flags) };
+        }
+        #[cfg(target_arch = "x86_64")]
+        Face::Win64 => {
+            // SAFETY: the application passed a win64 completion routine of this signature.
+            let f: unsafe extern "win64" fn(u32, u32, *mut OVERLAPPED, u32) = unsafe { std::mem::transmute(r.func) };
+            // SAFETY: as above.
+            unsafe { f(call.error, call.bytes, call.ov as *mut OVERLAPPED, call.flags) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        Face::Win64 => {}
+    }
+}
