@@ -9,6 +9,7 @@
 
 mod consts;
 mod consts_errors;
+mod headers;
 mod types;
 
 use std::fmt::Write as _;
@@ -90,6 +91,14 @@ fn c_literal(v: i128) -> String {
 
 fn render(types: &[TypeLayout], consts: &[Constant]) -> String {
     let mut c = String::from(PRELUDE);
+    c.push_str(&check_lines(types, consts));
+    c
+}
+
+/// The `CHECK_*` lines for `types` and `consts`, without a prelude: the project-header test
+/// (`headers.rs`) reuses them with its own prelude.
+fn check_lines(types: &[TypeLayout], consts: &[Constant]) -> String {
+    let mut c = String::new();
     for t in types {
         let _ = writeln!(c, "CHECK_SIZE({}, {});", t.c_name, t.size);
         let _ = writeln!(c, "CHECK_ALIGN({}, {});", t.c_name, t.align);

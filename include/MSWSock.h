@@ -1,0 +1,2 @@
+/* MSWSock.h: case variant used by real programs; see <mswsock.h>. */
+#include <mswsock.h>

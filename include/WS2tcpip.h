@@ -1,0 +1,2 @@
+/* WS2tcpip.h: case variant used by real programs; see <ws2tcpip.h>. */
+#include <ws2tcpip.h>

@@ -1,0 +1,2 @@
+/* WinSock2.h: case variant used by real programs; see <winsock2.h>. */
+#include <winsock2.h>

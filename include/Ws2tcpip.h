@@ -1,0 +1,2 @@
+/* Ws2tcpip.h: case variant used by real programs; see <ws2tcpip.h>. */
+#include <ws2tcpip.h>

@@ -1,0 +1,2 @@
+/* basetsd.h: part of the Windows subset in <windows.h>. */
+#include <windows.h>

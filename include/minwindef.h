@@ -1,0 +1,2 @@
+/* minwindef.h: part of the Windows subset in <windows.h>. */
+#include <windows.h>

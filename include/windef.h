@@ -1,0 +1,2 @@
+/* windef.h: part of the Windows subset in <windows.h>. */
+#include <windows.h>
