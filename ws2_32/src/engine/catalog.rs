@@ -11,11 +11,11 @@
 //! tests check the `XP1_*` sets of the TCP and UDP entries.
 
 use translate::{
-    AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC, BASE_PROTOCOL, BIGENDIAN, GUID, IPPROTO_TCP, IPPROTO_UDP,
-    PFL_HIDDEN, PFL_MATCHES_PROTOCOL_ZERO, SECURITY_PROTOCOL_NONE, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM,
-    WSAEAFNOSUPPORT, WSAEINVAL, WSAEPROTONOSUPPORT, WSAESOCKTNOSUPPORT, WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW,
-    WSAPROTOCOLCHAIN, WsaError, XP1_CONNECTIONLESS, XP1_EXPEDITED_DATA, XP1_GRACEFUL_CLOSE, XP1_GUARANTEED_DELIVERY,
-    XP1_GUARANTEED_ORDER, XP1_IFS_HANDLES, XP1_MESSAGE_ORIENTED, XP1_SUPPORT_BROADCAST, XP1_SUPPORT_MULTIPOINT,
+    AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC, BASE_PROTOCOL, BIGENDIAN, GUID, IPPROTO_TCP, IPPROTO_UDP, PFL_HIDDEN,
+    PFL_MATCHES_PROTOCOL_ZERO, SECURITY_PROTOCOL_NONE, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, WSAEAFNOSUPPORT, WSAEINVAL,
+    WSAEPROTONOSUPPORT, WSAESOCKTNOSUPPORT, WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW, WSAPROTOCOLCHAIN, WsaError,
+    XP1_CONNECTIONLESS, XP1_EXPEDITED_DATA, XP1_GRACEFUL_CLOSE, XP1_GUARANTEED_DELIVERY, XP1_GUARANTEED_ORDER,
+    XP1_IFS_HANDLES, XP1_MESSAGE_ORIENTED, XP1_SUPPORT_BROADCAST, XP1_SUPPORT_MULTIPOINT,
 };
 
 /// The MSAFD Tcpip provider of the IPv4 entries.
@@ -130,8 +130,8 @@ pub fn entry_for(family: i32, socktype: i32, protocol: i32) -> Option<&'static E
 pub fn protocol_info(entry: &Entry) -> WSAPROTOCOL_INFOW {
     let mut info = WSAPROTOCOL_INFOW {
         dwServiceFlags1: entry.service_flags,
-        dwProviderFlags: PFL_MATCHES_PROTOCOL_ZERO * u32::from(entry.matches_zero)
-            | PFL_HIDDEN * u32::from(entry.hidden),
+        dwProviderFlags: (PFL_MATCHES_PROTOCOL_ZERO * u32::from(entry.matches_zero))
+            | (PFL_HIDDEN * u32::from(entry.hidden)),
         ProviderId: entry.provider,
         dwCatalogEntryId: entry.catalog_id,
         ProtocolChain: WSAPROTOCOLCHAIN { ChainLen: BASE_PROTOCOL, ChainEntries: [0; 7] },
@@ -235,6 +235,21 @@ mod tests {
         assert_eq!(resolve(AF_INET, SOCK_DGRAM, 0), Ok((AF_INET, SOCK_DGRAM, IPPROTO_UDP)));
         assert_eq!(resolve(AF_INET6, 0, IPPROTO_UDP), Ok((AF_INET6, SOCK_DGRAM, IPPROTO_UDP)));
         assert_eq!(resolve(AF_UNSPEC, SOCK_STREAM, IPPROTO_TCP), Ok((AF_INET, SOCK_STREAM, IPPROTO_TCP)));
+    }
+
+    #[test]
+    fn protocol_info_reports_windows_values() {
+        let tcp = protocol_info(entry_for(AF_INET, SOCK_STREAM, IPPROTO_TCP).unwrap());
+        assert_eq!(tcp.dwServiceFlags1, 0x20066);
+        assert_eq!(tcp.dwProviderFlags, PFL_MATCHES_PROTOCOL_ZERO);
+        assert_eq!(tcp.ProviderId, PROVIDER_TCPIP);
+        assert_eq!((tcp.iMaxSockAddr, tcp.iMinSockAddr, tcp.dwMessageSize), (16, 16, 0));
+        let raw6 = protocol_info(entry_for(AF_INET6, SOCK_RAW, 58).unwrap());
+        assert_eq!(raw6.dwProviderFlags, PFL_MATCHES_PROTOCOL_ZERO | PFL_HIDDEN);
+        assert_eq!((raw6.iProtocolMaxOffset, raw6.dwMessageSize, raw6.iMaxSockAddr), (255, 0x8000, 28));
+        let a = to_ansi(&raw6);
+        assert_eq!(a.szProtocol[..22].iter().map(|&c| c as u8).collect::<Vec<_>>(), b"MSAFD Tcpip [RAW/IPv6]");
+        assert_eq!(a.szProtocol[22], 0);
     }
 
     #[test]
