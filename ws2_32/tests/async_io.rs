@@ -220,3 +220,118 @@ fn event_select_records_and_reenables() {
         let _ = (null::<u8>(), size_of::<u8>());
     }
 }
+
+/// Gets an extension function pointer through WSAIoctl.
+fn extension(s: SOCKET, guid: GUID) -> usize {
+    let mut f: usize = 0;
+    let mut n = 0u32;
+    // SAFETY: GUID in, pointer out, as SIO_GET_EXTENSION_FUNCTION_POINTER documents.
+    let r = unsafe {
+        WSAIoctl(
+            s,
+            SIO_GET_EXTENSION_FUNCTION_POINTER,
+            (&guid as *const GUID).cast_mut().cast(),
+            16,
+            (&mut f as *mut usize).cast(),
+            8,
+            &mut n,
+            null_mut(),
+            null_mut(),
+        )
+    };
+    assert_eq!((r, n), (0, 8));
+    f
+}
+
+type AcceptExFn = unsafe extern "C" fn(SOCKET, SOCKET, *mut u8, u32, u32, u32, *mut u32, *mut OVERLAPPED) -> BOOL;
+type ConnectExFn = unsafe extern "C" fn(SOCKET, *const SOCKADDR, i32, *mut u8, u32, *mut u32, *mut OVERLAPPED) -> BOOL;
+type GetSockaddrsFn =
+    unsafe extern "C" fn(*mut u8, u32, u32, u32, *mut *mut SOCKADDR, *mut i32, *mut *mut SOCKADDR, *mut i32);
+
+#[test]
+fn acceptex_and_connectex_through_a_completion_port() {
+    startup();
+    // SAFETY: every buffer and OVERLAPPED outlives its operation (we wait for completions).
+    unsafe {
+        let l = socket(AF_INET, SOCK_STREAM, 0);
+        let any = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
+        assert_eq!(bind(l, (&any as *const SOCKADDR_IN).cast(), 16), 0);
+        assert_eq!(listen(l, 4), 0);
+        let mut at = SOCKADDR_IN::default();
+        let mut len = 16;
+        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
+
+        let accept_ex: AcceptExFn = std::mem::transmute(extension(l, WSAID_ACCEPTEX));
+        let connect_ex: ConnectExFn = std::mem::transmute(extension(l, WSAID_CONNECTEX));
+        let sockaddrs: GetSockaddrsFn = std::mem::transmute(extension(l, WSAID_GETACCEPTEXSOCKADDRS));
+        let mut bogus = 0usize;
+        let mut n = 0u32;
+        let bad = GUID::from_u128(1);
+        let r = WSAIoctl(
+            l,
+            SIO_GET_EXTENSION_FUNCTION_POINTER,
+            (&bad as *const GUID).cast_mut().cast(),
+            16,
+            (&mut bogus as *mut usize).cast(),
+            8,
+            &mut n,
+            null_mut(),
+            null_mut(),
+        );
+        assert_eq!((r, WSAGetLastError()), (SOCKET_ERROR, WSAEINVAL));
+
+        let port = CreateIoCompletionPort(l as HANDLE, null_mut(), 1, 0);
+        let acceptor = socket(AF_INET, SOCK_STREAM, 0);
+        let mut abuf = [0u8; 16 + 2 * 64];
+        let mut aov = OVERLAPPED::default();
+        let mut got = 0u32;
+        // With recv_len 16, AcceptEx waits for the first data.
+        assert_eq!(accept_ex(l, acceptor, abuf.as_mut_ptr(), 16, 64, 64, &mut got, &mut aov), 0);
+        assert_eq!(WSAGetLastError(), WSA_IO_PENDING);
+
+        // ConnectEx needs a bound socket.
+        let c = socket(AF_INET, SOCK_STREAM, 0);
+        let mut cov = OVERLAPPED::default();
+        let mut sent = 0u32;
+        let mut hello = *b"hello acceptex!!";
+        assert_eq!(
+            connect_ex(c, (&at as *const SOCKADDR_IN).cast(), 16, hello.as_mut_ptr(), 16, &mut sent, &mut cov),
+            0
+        );
+        assert_eq!(WSAGetLastError(), WSAEINVAL);
+        assert_eq!(bind(c, (&any as *const SOCKADDR_IN).cast(), 16), 0);
+        assert_eq!(CreateIoCompletionPort(c as HANDLE, port, 2, 0), port);
+        let r = connect_ex(c, (&at as *const SOCKADDR_IN).cast(), 16, hello.as_mut_ptr(), 16, &mut sent, &mut cov);
+        assert!(r == 1 || WSAGetLastError() == WSA_IO_PENDING);
+
+        let mut seen = Vec::new();
+        for _ in 0..2 {
+            let (mut bytes, mut key, mut ov) = (0u32, 0usize, null_mut::<OVERLAPPED>());
+            assert_eq!(
+                GetQueuedCompletionStatus(port, &mut bytes, &mut key, &mut ov, 5000),
+                1,
+                "error {}",
+                GetLastError()
+            );
+            seen.push((key, bytes));
+        }
+        seen.sort();
+        assert_eq!(seen, vec![(1, 16), (2, 16)]);
+        assert_eq!(&abuf[..16], b"hello acceptex!!");
+        let (mut local, mut remote) = (null_mut::<SOCKADDR>(), null_mut::<SOCKADDR>());
+        let (mut llen, mut rlen) = (0, 0);
+        sockaddrs(abuf.as_mut_ptr(), 16, 64, 64, &mut local, &mut llen, &mut remote, &mut rlen);
+        assert_eq!((llen, rlen), (16, 16));
+        let local = &*(local as *const SOCKADDR_IN);
+        assert_eq!(local.sin_port, at.sin_port);
+        // The accepting socket is now connected: data flows both ways.
+        assert_eq!(send(acceptor, b"back".as_ptr(), 4, 0), 4);
+        let mut b = [0u8; 4];
+        assert_eq!(recv(c, b.as_mut_ptr(), 4, 0), 4);
+        assert_eq!(&b, b"back");
+        for s in [acceptor, c, l] {
+            closesocket(s);
+        }
+        CloseHandle(port);
+    }
+}

@@ -145,7 +145,6 @@ fn wsa_accept_defer_keeps_the_connection_for_the_next_accept() {
 }
 
 #[test]
-#[ignore = "needs the accept_deferred hook in api/socket.rs accept_impl"]
 fn plain_accept_takes_a_deferred_connection() {
     startup();
     let (l, port) = listener();

@@ -225,7 +225,6 @@ fn loopback_pair() -> (SOCKET, SOCKET, SOCKET) {
 }
 
 #[test]
-#[ignore = "needs the adopt_duplicate hook in api/socket.rs WSASocketA/W"]
 fn duplicate_socket_in_process_gives_a_working_second_handle() {
     startup();
     let (l, c, s) = loopback_pair();

@@ -89,7 +89,6 @@ pub(crate) fn take_deferred(listener: SOCKET) -> Option<Arc<Socket>> {
 ///
 /// # Safety
 /// `addr`/`addrlen` must be NULL or valid (`*addrlen` bytes at `addr`).
-#[allow(dead_code, reason = "called from api/socket.rs accept_impl once wired")]
 pub(crate) unsafe fn accept_deferred(
     listener: SOCKET,
     addr: *mut SOCKADDR,

@@ -60,7 +60,13 @@ pub fn wsa_reset_event(h: HANDLE) -> BOOL {
 ///
 /// # Safety
 /// `events` must point to `count` readable handles.
-pub unsafe fn wsa_wait_for_multiple_events(count: u32, events: *const HANDLE, wait_all: BOOL, ms: u32, alertable: BOOL) -> u32 {
+pub unsafe fn wsa_wait_for_multiple_events(
+    count: u32,
+    events: *const HANDLE,
+    wait_all: BOOL,
+    ms: u32,
+    alertable: BOOL,
+) -> u32 {
     if count == 0 || count > 64 {
         set_last_error(WSA_INVALID_PARAMETER);
         return translate::WSA_WAIT_FAILED;
@@ -133,7 +139,13 @@ pub unsafe fn wsa_enum_network_events(s: SOCKET, event: HANDLE, out: *mut WSANET
 ///
 /// # Safety
 /// `ov` must point to the operation's OVERLAPPED; `bytes`/`flags` writable.
-pub unsafe fn wsa_get_overlapped_result(s: SOCKET, ov: *mut OVERLAPPED, bytes: *mut u32, wait: BOOL, flags: *mut u32) -> BOOL {
+pub unsafe fn wsa_get_overlapped_result(
+    s: SOCKET,
+    ov: *mut OVERLAPPED,
+    bytes: *mut u32,
+    wait: BOOL,
+    flags: *mut u32,
+) -> BOOL {
     let r = (|| -> Result<BOOL, WsaError> {
         let _sock = table::get(s)?;
         if ov.is_null() || bytes.is_null() || flags.is_null() {

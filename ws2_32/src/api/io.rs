@@ -13,17 +13,16 @@
 use translate::flags::{recv_flags_to_host, recv_result_flags_to_win, send_flags_to_host};
 use translate::sockaddr::HostSockAddr;
 use translate::{
-    FD_OOB, FD_READ, MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSA_IO_PENDING, WSABUF,
-    WSAECONNRESET, WSAEFAULT, WSAEINVAL, WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
+    FD_OOB, FD_READ, MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSABUF, WSAECONNRESET, WSAEFAULT,
+    WSAEINVAL, WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
 };
 
 use super::ret;
 use super::socket::{check_addr_room, read_host_addr, refresh_connecting, write_addr};
 use crate::engine::Socket;
 use crate::engine::notify;
-use crate::engine::ops::{self, Attempt};
-use crate::engine::overlapped::{Op, OpKind, Outcome, OvPtr, Routine, deliver};
-use crate::engine::reactor::reactor;
+use crate::engine::ops;
+use crate::engine::overlapped::{Op, OpKind, Outcome, OvPtr, Routine};
 use crate::engine::socket::{ConnState, Direction};
 use crate::engine::table;
 use crate::exports::Face;
@@ -334,34 +333,6 @@ pub unsafe fn recvfrom(s: SOCKET, buf: *mut u8, len: i32, flags: i32, from: *mut
     })())
 }
 
-/// Issues an overlapped operation (see [`crate::engine::overlapped`]): `Ok` when it
-/// completed at once (already delivered), `Err(WSA_IO_PENDING)` when queued, another error
-/// when it failed at once (nothing is delivered then, as Windows documents).
-fn issue(sock: &Socket, mut op: Op, write: bool) -> Result<Outcome, WsaError> {
-    op.ov.set_pending();
-    let mut st = sock.state();
-    let queue_empty = if write { st.writes.is_empty() } else { st.reads.is_empty() };
-    if queue_empty {
-        if let Attempt::Done(out) = ops::attempt(sock, &mut op) {
-            let (port, skip) = (st.port, st.skip_port_on_success);
-            drop(st);
-            if (out.status as u32) >> 30 == 3 {
-                op.ov.set_result(out.status, out.bytes);
-                return Err(translate::error::ntstatus_to_wsa(out.status));
-            }
-            deliver(op, out, port, skip, true);
-            return Ok(out);
-        }
-    }
-    if write {
-        st.writes.push_back(op);
-    } else {
-        st.reads.push_back(op);
-    }
-    reactor().arm(sock, &mut st);
-    Err(WsaError(WSA_IO_PENDING))
-}
-
 fn routine(face: Face, completion: *mut core::ffi::c_void) -> Option<Routine> {
     (!completion.is_null()).then(|| Routine { func: completion as usize, face, thread: host().current_thread() })
 }
@@ -425,13 +396,13 @@ pub unsafe fn wsa_send_to(
         }
         send_flags_to_host(flags as i32)?;
         check_send_state(&sock)?;
-        let op = Op {
-            kind: OpKind::Send { iov, win_flags: flags as i32, to, sent: 0 },
-            ov: OvPtr(overlapped as usize),
-            routine: routine(face, completion),
-            thread: host().current_thread(),
-        };
-        let out = issue(&sock, op, true)?;
+        let op = Op::new(
+            OpKind::Send { iov, win_flags: flags as i32, to, sent: 0 },
+            OvPtr(overlapped as usize),
+            routine(face, completion),
+            host().current_thread(),
+        );
+        let out = ops::issue(&sock, op, true, true)?;
         if !sent.is_null() {
             // SAFETY: writable per the caller.
             unsafe { sent.write_unaligned(out.bytes) };
@@ -457,7 +428,18 @@ pub unsafe fn wsa_recv(
 ) -> i32 {
     // SAFETY: forwarded caller contract.
     unsafe {
-        wsa_recv_from(face, s, bufs, count, received, flags, std::ptr::null_mut(), std::ptr::null_mut(), overlapped, completion)
+        wsa_recv_from(
+            face,
+            s,
+            bufs,
+            count,
+            received,
+            flags,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            overlapped,
+            completion,
+        )
     }
 }
 
@@ -512,19 +494,19 @@ pub unsafe fn wsa_recv_from(
             return Err(WsaError(WSAEOPNOTSUPP));
         }
         check_recv_state(&sock)?;
-        let op = Op {
-            kind: OpKind::Recv {
+        let op = Op::new(
+            OpKind::Recv {
                 iov,
                 win_flags,
                 flags_out: flags as usize,
                 from: if want_from { from as usize } else { 0 },
                 fromlen: if want_from { fromlen as usize } else { 0 },
             },
-            ov: OvPtr(overlapped as usize),
-            routine: routine(face, completion),
-            thread: host().current_thread(),
-        };
-        let r = issue(&sock, op, false);
+            OvPtr(overlapped as usize),
+            routine(face, completion),
+            host().current_thread(),
+        );
+        let r = ops::issue(&sock, op, false, true);
         notify::reenable(&sock, FD_READ);
         let out = r?;
         if !received.is_null() {

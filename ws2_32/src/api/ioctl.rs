@@ -45,7 +45,9 @@ pub unsafe fn ioctlsocket(s: SOCKET, cmd: i32, argp: *mut u32) -> i32 {
     let mut ret = 0u32;
     let arg = argp.cast::<c_void>();
     // SAFETY: forwarded caller contract; `ret` is a live local.
-    status(unsafe { ioctl(s, cmd as u32, arg, 4, arg, 4, &mut ret, std::ptr::null_mut()) })
+    status(unsafe {
+        ioctl(Face::Native, s, cmd as u32, arg, 4, arg, 4, &mut ret, std::ptr::null_mut(), std::ptr::null_mut())
+    })
 }
 
 /// `WSAIoctl`.
@@ -55,7 +57,7 @@ pub unsafe fn ioctlsocket(s: SOCKET, cmd: i32, argp: *mut u32) -> i32 {
 /// `overlapped` NULL or a valid `WSAOVERLAPPED`.
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn wsa_ioctl(
-    _face: Face,
+    face: Face,
     s: SOCKET,
     code: u32,
     in_buf: *mut c_void,
@@ -64,10 +66,10 @@ pub unsafe fn wsa_ioctl(
     out_len: u32,
     bytes_returned: *mut u32,
     overlapped: *mut WSAOVERLAPPED,
-    _completion: *mut c_void,
+    completion: *mut c_void,
 ) -> i32 {
     // SAFETY: forwarded caller contract.
-    status(unsafe { ioctl(s, code, in_buf, in_len, out_buf, out_len, bytes_returned, overlapped) })
+    status(unsafe { ioctl(face, s, code, in_buf, in_len, out_buf, out_len, bytes_returned, overlapped, completion) })
 }
 
 /// The extension-function table (`SIO_GET_EXTENSION_FUNCTION_POINTER`).
@@ -76,8 +78,8 @@ pub unsafe fn wsa_ioctl(
 /// `DisconnectEx`, `GetAcceptExSockaddrs`, `TransmitFile`, `TransmitPackets`, `WSARecvMsg`
 /// and `WSASendMsg` for their `WSAID_*` GUIDs once those exist. Unknown GUIDs stay `None`,
 /// which Windows reports as `WSAEINVAL`.
-pub(crate) fn extension_function(_guid: &GUID) -> Option<*const c_void> {
-    None
+pub(crate) fn extension_function(face: Face, guid: &GUID) -> Option<*const c_void> {
+    crate::api::extensions::function_pointer(face, guid)
 }
 
 /// A caller buffer: NULL (or a bogus low address) → `None`.
@@ -103,6 +105,7 @@ fn input(b: &Option<&mut [u8]>, n: usize) -> Result<(), WsaError> {
 
 #[allow(clippy::too_many_arguments)]
 unsafe fn ioctl(
+    face: Face,
     s: SOCKET,
     code: u32,
     in_buf: *mut c_void,
@@ -111,6 +114,7 @@ unsafe fn ioctl(
     out_len: u32,
     bytes_returned: *mut u32,
     overlapped: *mut WSAOVERLAPPED,
+    completion: *mut c_void,
 ) -> Result<(), WsaError> {
     startup::ensure()?;
     let sock = table::get(s)?;
@@ -120,7 +124,7 @@ unsafe fn ioctl(
     // SAFETY: the caller guarantees the buffers for their lengths.
     let (inb, outb) = unsafe { (buf(in_buf, in_len), buf(out_buf, out_len)) };
     let mut returned = 0usize;
-    let r = dispatch(&sock, code, inb, outb, &mut returned);
+    let r = dispatch(face, &sock, code, inb, outb, &mut returned);
     log::debug!(target: "ws2_32::ioctl", "WSAIoctl({s:#x}, {}) -> {r:?}",
         translate::ioctl_name(code).unwrap_or("unknown code"));
     if r.is_ok() || returned != 0 {
@@ -128,10 +132,29 @@ unsafe fn ioctl(
         unsafe { bytes_returned.write_unaligned(returned as u32) };
     }
     if !overlapped.is_null() {
-        // TODO(async): an overlapped WSAIoctl must also report its completion (event, IOCP
-        // packet or completion routine) through the async engine; until that exists the
-        // call completes synchronously and returns what the synchronous path returns.
-        log::debug!(target: "ws2_32::ioctl", "overlapped WSAIoctl completed synchronously");
+        // Overlapped: a code that completed reports its completion through the usual routes,
+        // as Windows does even for immediate success; an unsupported code pends and then
+        // completes with STATUS_NOT_SUPPORTED. Other failures are reported at once only.
+        use crate::engine::overlapped::{self as ov, Outcome, OvPtr, Routine};
+        let ovp = OvPtr(overlapped as usize);
+        let routine = (!completion.is_null()).then(|| Routine {
+            func: completion as usize,
+            face,
+            thread: crate::host::host().current_thread(),
+        });
+        match r {
+            Ok(()) => {
+                let out = Outcome { status: 0, bytes: returned as u32, flags: 0 };
+                ov::complete_now(&sock, ovp, routine, out, true);
+            }
+            Err(e) if e.0 == WSAEOPNOTSUPP => {
+                ovp.set_pending();
+                let out = Outcome { status: translate::STATUS_NOT_SUPPORTED, bytes: 0, flags: 0 };
+                ov::complete_now(&sock, ovp, routine, out, false);
+                return Err(WsaError(translate::WSA_IO_PENDING));
+            }
+            Err(_) => {}
+        }
     }
     r
 }
@@ -148,6 +171,7 @@ fn write_u32(out: Option<&mut [u8]>, v: u32, returned: &mut usize) -> Result<(),
 }
 
 fn dispatch(
+    face: Face,
     sock: &Socket,
     code: u32,
     inb: Option<&mut [u8]>,
@@ -210,7 +234,7 @@ fn dispatch(
                 Data3: u16::from_le_bytes([b[6], b[7]]),
                 Data4: [b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]],
             };
-            let f = extension_function(&guid).ok_or(WsaError(WSAEINVAL))?;
+            let f = extension_function(face, &guid).ok_or(WsaError(WSAEINVAL))?;
             match outb {
                 Some(o) if o.len() >= 8 => {
                     o[..8].copy_from_slice(&(f as usize as u64).to_le_bytes());

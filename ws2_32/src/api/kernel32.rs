@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use translate::{
     BOOL, ERROR_ABANDONED_WAIT_0, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_IO_INCOMPLETE, ERROR_IO_PENDING,
-    ERROR_NOT_FOUND, HANDLE, OVERLAPPED, OVERLAPPED_ENTRY, STATUS_PENDING, WAIT_FAILED, WAIT_IO_COMPLETION, WSABUF,
-    WSA_WAIT_TIMEOUT as WAIT_TIMEOUT,
+    ERROR_NOT_FOUND, HANDLE, OVERLAPPED, OVERLAPPED_ENTRY, STATUS_PENDING, WAIT_FAILED, WAIT_IO_COMPLETION,
+    WSA_WAIT_TIMEOUT as WAIT_TIMEOUT, WSABUF,
 };
 
 use crate::engine::overlapped::OvPtr;
@@ -20,7 +20,7 @@ use crate::engine::{self, table};
 use crate::exports::Face;
 use crate::host::default::objects::{self, Object, Packet, Port, Signal, lock};
 use crate::host::default::wait;
-use crate::host::{self, host};
+use crate::host::host;
 use crate::sys::Deadline;
 
 /// `INVALID_HANDLE_VALUE`.
@@ -54,7 +54,12 @@ fn bool_result(r: Result<(), u32>) -> BOOL {
 // ── events ──────────────────────────────────────────────────────────────────────────────
 
 /// `CreateEventA` / `CreateEventW` (the name is ignored: named events are process-local).
-pub fn create_event(_attrs: *mut core::ffi::c_void, manual: BOOL, initial: BOOL, _name: *const core::ffi::c_void) -> HANDLE {
+pub fn create_event(
+    _attrs: *mut core::ffi::c_void,
+    manual: BOOL,
+    initial: BOOL,
+    _name: *const core::ffi::c_void,
+) -> HANDLE {
     set_error(OK as i32);
     objects::insert(Object::Event(Signal::new(manual != 0, initial != 0))) as HANDLE
 }
@@ -114,7 +119,13 @@ fn waitable(h: usize) -> Option<Arc<Signal>> {
 ///
 /// # Safety
 /// `handles` must point to `count` readable handles.
-pub unsafe fn wait_for_multiple_objects_ex(count: u32, handles: *const HANDLE, wait_all: BOOL, ms: u32, alertable: BOOL) -> u32 {
+pub unsafe fn wait_for_multiple_objects_ex(
+    count: u32,
+    handles: *const HANDLE,
+    wait_all: BOOL,
+    ms: u32,
+    alertable: BOOL,
+) -> u32 {
     if count == 0 || count > 64 || handles.is_null() {
         set_error(ERROR_INVALID_PARAMETER);
         return WAIT_FAILED;
@@ -525,7 +536,13 @@ pub fn cancel_io(h: HANDLE) -> BOOL {
 ///
 /// # Safety
 /// `ov` must point to a live OVERLAPPED; `bytes` writable.
-pub unsafe fn get_overlapped_result_ex(_h: HANDLE, ov: *mut OVERLAPPED, bytes: *mut u32, ms: u32, alertable: BOOL) -> BOOL {
+pub unsafe fn get_overlapped_result_ex(
+    _h: HANDLE,
+    ov: *mut OVERLAPPED,
+    bytes: *mut u32,
+    ms: u32,
+    alertable: BOOL,
+) -> BOOL {
     if ov.is_null() || bytes.is_null() {
         return fail(ERROR_INVALID_PARAMETER);
     }
@@ -537,11 +554,7 @@ pub unsafe fn get_overlapped_result_ex(_h: HANDLE, ov: *mut OVERLAPPED, bytes: *
     // SAFETY: writable, per the caller.
     unsafe { bytes.write_unaligned(ov.bytes()) };
     let st = ov.status();
-    if st < 0 {
-        fail(translate::error::ntstatus_to_win32(st) as i32)
-    } else {
-        1
-    }
+    if st < 0 { fail(translate::error::ntstatus_to_win32(st) as i32) } else { 1 }
 }
 
 /// Waits until `ov` is no longer pending: `ERROR_IO_INCOMPLETE` for a zero timeout,
@@ -606,7 +619,8 @@ pub unsafe fn read_file(h: HANDLE, buf: *mut u8, len: u32, read: *mut u32, ov: *
 pub unsafe fn write_file(h: HANDLE, buf: *const u8, len: u32, written: *mut u32, ov: *mut OVERLAPPED) -> BOOL {
     let wsabuf = WSABUF { len, buf: buf.cast_mut().cast() };
     // SAFETY: forwarded caller contract.
-    let r = unsafe { crate::api::io::wsa_send(Face::Native, h as usize, &wsabuf, 1, written, 0, ov, std::ptr::null_mut()) };
+    let r =
+        unsafe { crate::api::io::wsa_send(Face::Native, h as usize, &wsabuf, 1, written, 0, ov, std::ptr::null_mut()) };
     file_result(r)
 }
 
@@ -621,9 +635,4 @@ fn file_result(r: i32) -> BOOL {
         other => other,
     };
     fail(win32)
-}
-
-/// Whether the host in use is the embedded default (these functions manage its objects).
-pub fn default_host_in_use() -> bool {
-    host::is_default()
 }

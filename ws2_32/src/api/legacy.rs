@@ -24,7 +24,6 @@ static HOOK: AtomicUsize = AtomicUsize::new(0);
 
 /// Hook for `WSAStartup` (api/startup.rs): records the granted version, which decides
 /// whether the blocking-hook calls are available (1.x) or not (2.x).
-#[allow(dead_code, reason = "called from api/startup.rs WSAStartup once wired")]
 pub(crate) fn record_version(granted: u16) {
     VERSION.store(granted, Ordering::Relaxed);
 }

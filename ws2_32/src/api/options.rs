@@ -104,7 +104,6 @@ thread_local! {
 /// Whether this thread's `SO_OPENTYPE` makes `socket()` create non-overlapped sockets
 /// (`SO_SYNCHRONOUS_ALERT`/`SO_SYNCHRONOUS_NONALERT`, or any nonzero value, as Windows).
 /// For `api/socket.rs`, which does not consult it yet.
-#[allow(dead_code)]
 pub(crate) fn open_type_is_synchronous() -> bool {
     OPEN_TYPE.with(|c| c.get() != 0)
 }

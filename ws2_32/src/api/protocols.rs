@@ -148,7 +148,6 @@ pub(crate) unsafe fn spi_result(r: Result<i32, WsaError>, errno: *mut i32) -> i3
 
 /// A duplicated descriptor waiting for `WSASocket`.
 #[derive(Debug)]
-#[allow(dead_code, reason = "read by adopt_duplicate once wired")]
 struct Pending {
     fd: i32,
     family: i32,
@@ -229,7 +228,6 @@ pub unsafe fn wsa_duplicate_socket_a(s: SOCKET, pid: u32, info: *mut WSAPROTOCOL
 /// as a new `SOCKET` sharing the connection and returns `Some(result)`; otherwise `None`
 /// and `WSASocket` proceeds as usual. A marked structure can be used once: a second use
 /// fails with `WSAEINVAL`.
-#[allow(dead_code, reason = "called from api/socket.rs WSASocketA/W once wired")]
 pub(crate) fn adopt_duplicate(
     service_flags3: u32,
     service_flags4: u32,

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use translate::sockaddr::{self, HostSockAddr};
 use translate::{
-    AF_INET, AF_INET6, INVALID_SOCKET, SD_BOTH, SD_RECEIVE, SD_SEND, SOCK_STREAM, SOCKADDR, SOCKET,
-    WSA_FLAG_OVERLAPPED, WSAEADDRNOTAVAIL, WSAEAFNOSUPPORT, WSAEALREADY, WSAEFAULT, WSAEINVAL, WSAEISCONN, WSAENOTCONN,
-    WSAEOPNOTSUPP, WSAEWOULDBLOCK, WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW, WsaError,
+    SD_BOTH, SD_RECEIVE, SD_SEND, SOCKADDR, SOCKET, WSA_FLAG_OVERLAPPED, WSAEADDRNOTAVAIL, WSAEAFNOSUPPORT,
+    WSAEALREADY, WSAEFAULT, WSAEINVAL, WSAEISCONN, WSAENOTCONN, WSAEOPNOTSUPP, WSAEWOULDBLOCK, WSAPROTOCOL_INFOA,
+    WSAPROTOCOL_INFOW, WsaError,
 };
 
 use super::{ret, status};
@@ -21,7 +21,8 @@ const FROM_PROTOCOL_INFO: i32 = -1;
 /// `socket`: `WSASocketW(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED)`, as on Windows
 /// (sockets are overlapped-capable by default).
 pub fn socket(af: i32, ty: i32, protocol: i32) -> SOCKET {
-    ret(create(af, ty, protocol, WSA_FLAG_OVERLAPPED))
+    let flags = if super::options::open_type_is_synchronous() { 0 } else { WSA_FLAG_OVERLAPPED };
+    ret(create(af, ty, protocol, flags))
 }
 
 /// `WSASocketA`.
@@ -36,6 +37,12 @@ pub unsafe fn wsa_socket_a(
     _group: u32,
     flags: u32,
 ) -> SOCKET {
+    // SAFETY: NULL or readable, per the caller.
+    if let Some(r) = unsafe { info.as_ref() }
+        .and_then(|i| super::protocols::adopt_duplicate(i.dwServiceFlags3, i.dwServiceFlags4, flags))
+    {
+        return ret(r);
+    }
     // SAFETY: NULL or readable, per the caller.
     let fields = unsafe { info.as_ref() }.map(|i| (i.iAddressFamily, i.iSocketType, i.iProtocol));
     ret(create_from_info(af, ty, protocol, fields, flags))
@@ -53,6 +60,12 @@ pub unsafe fn wsa_socket_w(
     _group: u32,
     flags: u32,
 ) -> SOCKET {
+    // SAFETY: NULL or readable, per the caller.
+    if let Some(r) = unsafe { info.as_ref() }
+        .and_then(|i| super::protocols::adopt_duplicate(i.dwServiceFlags3, i.dwServiceFlags4, flags))
+    {
+        return ret(r);
+    }
     // SAFETY: NULL or readable, per the caller.
     let fields = unsafe { info.as_ref() }.map(|i| (i.iAddressFamily, i.iSocketType, i.iProtocol));
     ret(create_from_info(af, ty, protocol, fields, flags))
@@ -211,6 +224,10 @@ pub(crate) unsafe fn accept_impl(s: SOCKET, addr: *mut SOCKADDR, addrlen: *mut i
     }
     // SAFETY: forwarded caller contract.
     unsafe { check_addr_room(&sock, addr, addrlen) }?;
+    // SAFETY: forwarded caller contract.
+    if let Some(r) = unsafe { super::connect::accept_deferred(s, addr, addrlen) } {
+        return r;
+    }
     let mut peer = HostSockAddr::new();
     let fd = sock.blocking(Direction::Read, || {
         let mut len = HostSockAddr::capacity();
@@ -243,12 +260,12 @@ pub(crate) unsafe fn accept_impl(s: SOCKET, addr: *mut SOCKADDR, addrlen: *mut i
 }
 
 #[cfg(not(target_vendor = "apple"))]
-fn accept_fd(fd: i32, addr: *mut libc::sockaddr, len: &mut libc::socklen_t) -> std::io::Result<i32> {
+pub(crate) fn accept_fd(fd: i32, addr: *mut libc::sockaddr, len: &mut libc::socklen_t) -> std::io::Result<i32> {
     syscall!(accept4(fd, addr, len, libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC))
 }
 
 #[cfg(target_vendor = "apple")]
-fn accept_fd(fd: i32, addr: *mut libc::sockaddr, len: &mut libc::socklen_t) -> std::io::Result<i32> {
+pub(crate) fn accept_fd(fd: i32, addr: *mut libc::sockaddr, len: &mut libc::socklen_t) -> std::io::Result<i32> {
     let new = syscall!(accept(fd, addr, len))?;
     let _ = syscall!(fcntl(new, libc::F_SETFD, libc::FD_CLOEXEC));
     let _ = syscall!(fcntl(new, libc::F_SETFL, libc::O_NONBLOCK));
@@ -443,9 +460,6 @@ pub unsafe fn getpeername(s: SOCKET, name: *mut SOCKADDR, namelen: *mut i32) -> 
         unsafe { write_addr(&addr, name, namelen) }
     })())
 }
-
-#[allow(dead_code)]
-const _: (i32, i32, i32, SOCKET) = (AF_INET, AF_INET6, SOCK_STREAM, INVALID_SOCKET);
 
 /// Reads an optional destination address for `sendto`-style calls (NULL → none).
 ///

@@ -39,6 +39,7 @@ pub unsafe fn wsa_startup(version: u16, data: *mut WSADATA) -> i32 {
     copy_cstr(&mut wsa.szSystemStatus, b"Running");
     // SAFETY: `data` is non-NULL and the caller provides a writable WSADATA.
     unsafe { data.write(wsa) };
+    super::legacy::record_version(granted);
     startup::add_ref();
     log::debug!(target: "ws2_32::startup", "WSAStartup({major}.{minor}) -> {}.{}", granted & 0xff, granted >> 8);
     0

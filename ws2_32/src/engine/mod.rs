@@ -7,6 +7,7 @@
 //! * [`startup`] — `WSAStartup` reference counting.
 
 pub mod catalog;
+pub mod extensions;
 pub mod notify;
 pub mod ops;
 pub mod overlapped;

@@ -80,7 +80,8 @@ impl Notify {
     /// Whether the reactor should watch the read side.
     pub fn wants_read(&self) -> bool {
         self.target != Target::None
-            && (self.enabled & (FD_READ | FD_ACCEPT | FD_OOB) != 0 || (self.enabled & FD_CLOSE != 0 && !self.data_waiting))
+            && (self.enabled & (FD_READ | FD_ACCEPT | FD_OOB) != 0
+                || (self.enabled & FD_CLOSE != 0 && !self.data_waiting))
     }
 
     /// Whether the reactor should watch the write side.

@@ -14,7 +14,7 @@ use translate::sockaddr::HostSockAddr;
 use translate::{STATUS_BUFFER_OVERFLOW, STATUS_CANCELLED, STATUS_CONNECTION_RESET, STATUS_SUCCESS};
 
 use super::Socket;
-use super::overlapped::{Op, OpKind, Outcome, PortBinding, deliver};
+use super::overlapped::{Op, OpKind, Outcome, deliver};
 use super::socket::State;
 use crate::sys::syscall;
 
@@ -25,6 +25,8 @@ pub enum Attempt {
     Done(Outcome),
     /// The kernel would block: keep it queued.
     Pending,
+    /// Continue on another socket's read queue (an `AcceptEx` waiting for its first data).
+    MoveTo(std::sync::Arc<Socket>),
 }
 
 fn outcome(status: i32, bytes: usize, flags: u32) -> Attempt {
@@ -42,9 +44,12 @@ fn failed(e: io::Error, sock: &Socket) -> Attempt {
     outcome(status, 0, 0)
 }
 
-/// One non-blocking try of `op` on `sock`.
-pub fn attempt(sock: &Socket, op: &mut Op) -> Attempt {
+/// One non-blocking try of `op` on `sock`, whose state `st` the caller holds locked.
+pub fn attempt(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
     match &mut op.kind {
+        OpKind::Accept { .. } => super::extensions::attempt_accept(sock, op),
+        OpKind::Connect { .. } => super::extensions::attempt_connect(sock, st, op),
+        OpKind::Finished => outcome(STATUS_SUCCESS, 0, 0),
         OpKind::Recv { iov, win_flags, from, fromlen, .. } => {
             let host_flags = match recv_flags_to_host(*win_flags) {
                 Ok(f) => f & !libc::MSG_WAITALL,
@@ -67,9 +72,7 @@ pub fn attempt(sock: &Socket, op: &mut Op) -> Attempt {
                         addr.set_len(msg.msg_namelen);
                         // SAFETY: the application's lpFrom/lpFromlen, valid until completion;
                         // room was checked when the operation was issued.
-                        let _ = unsafe {
-                            crate::api::socket::write_addr(&addr, *from as *mut _, *fromlen as *mut i32)
-                        };
+                        let _ = unsafe { crate::api::socket::write_addr(&addr, *from as *mut _, *fromlen as *mut i32) };
                     }
                     let truncated = !sock.is_stream() && msg.msg_flags & libc::MSG_TRUNC != 0;
                     let flags = recv_result_flags_to_win(msg.msg_flags) as u32 & !(translate::MSG_TRUNC as u32);
@@ -112,46 +115,123 @@ pub fn attempt(sock: &Socket, op: &mut Op) -> Attempt {
     }
 }
 
-/// Finished operations, to deliver once the socket lock is released.
+/// Finished operations, to deliver once the socket lock is released; operations moving to
+/// another socket's queue travel here too.
 #[derive(Debug, Default)]
 pub struct Done {
     ops: Vec<(Op, Outcome)>,
-    port: Option<PortBinding>,
-    skip_port_on_success: bool,
+    moved: Vec<(Op, std::sync::Arc<Socket>)>,
 }
 
 impl Done {
-    fn new(st: &State) -> Done {
-        Done { ops: Vec::new(), port: st.port, skip_port_on_success: st.skip_port_on_success }
+    fn new(_st: &State) -> Done {
+        Done::default()
     }
 
-    /// Delivers every finished operation, in order.
+    /// Delivers every finished operation, in order, and requeues moved ones.
     pub fn deliver(self) {
         for (op, out) in self.ops {
-            deliver(op, out, self.port, self.skip_port_on_success, false);
+            deliver(op, out, false);
+        }
+        for (op, target) in self.moved {
+            requeue_read(&target, op);
         }
     }
+}
+
+/// Puts `op` at the back of `sock`'s read queue (trying it first if the queue is empty).
+fn requeue_read(sock: &std::sync::Arc<Socket>, mut op: Op) {
+    let mut st = sock.state();
+    if st.reads.is_empty() {
+        match attempt(sock, &mut st, &mut op) {
+            Attempt::Done(out) => {
+                drop(st);
+                deliver(op, out, false);
+                return;
+            }
+            Attempt::MoveTo(other) => {
+                drop(st);
+                requeue_read(&other, op);
+                return;
+            }
+            Attempt::Pending => {}
+        }
+    }
+    st.reads.push_back(op);
+    super::reactor::reactor().arm(sock, &mut st);
+}
+
+/// Issues an overlapped operation (see [`crate::engine::overlapped`]): `Ok` when it
+/// completed at once (already delivered), `Err(WSA_IO_PENDING)` when queued, another error
+/// when it failed at once (nothing is delivered then, as Windows documents). With
+/// `try_first == false` the operation is queued without a first attempt (a `ConnectEx`
+/// whose connect is in progress).
+pub fn issue(
+    sock: &std::sync::Arc<Socket>,
+    mut op: Op,
+    write: bool,
+    try_first: bool,
+) -> Result<Outcome, translate::WsaError> {
+    op.ov.set_pending();
+    let mut st = sock.state();
+    op.port = st.port;
+    op.skip_port_on_success = st.skip_port_on_success;
+    let queue_empty = if write { st.writes.is_empty() } else { st.reads.is_empty() };
+    if queue_empty && try_first {
+        match attempt(sock, &mut st, &mut op) {
+            Attempt::Done(out) => {
+                drop(st);
+                if (out.status as u32) >> 30 == 3 {
+                    op.ov.set_result(out.status, out.bytes);
+                    return Err(translate::error::ntstatus_to_wsa(out.status));
+                }
+                deliver(op, out, true);
+                return Ok(out);
+            }
+            Attempt::MoveTo(target) => {
+                drop(st);
+                requeue_read(&target, op);
+                return Err(translate::WsaError(translate::WSA_IO_PENDING));
+            }
+            Attempt::Pending => {}
+        }
+    }
+    if write {
+        st.writes.push_back(op);
+    } else {
+        st.reads.push_back(op);
+    }
+    super::reactor::reactor().arm(sock, &mut st);
+    Err(translate::WsaError(translate::WSA_IO_PENDING))
 }
 
 /// Retries queued operations after readiness, FIFO per direction, until one would block.
 pub fn progress(sock: &Socket, st: &mut State, readable: bool, writable: bool) -> Done {
     let mut done = Done::new(st);
-    if readable {
-        drain(sock, &mut st.reads, &mut done);
+    if readable && !st.reads.is_empty() {
+        let mut q = std::mem::take(&mut st.reads);
+        drain(sock, st, &mut q, &mut done);
+        st.reads = q;
     }
-    if writable {
-        drain(sock, &mut st.writes, &mut done);
+    if writable && !st.writes.is_empty() {
+        let mut q = std::mem::take(&mut st.writes);
+        drain(sock, st, &mut q, &mut done);
+        st.writes = q;
     }
     done
 }
 
-fn drain(sock: &Socket, queue: &mut std::collections::VecDeque<Op>, done: &mut Done) {
+fn drain(sock: &Socket, st: &mut State, queue: &mut std::collections::VecDeque<Op>, done: &mut Done) {
     while let Some(op) = queue.front_mut() {
-        match attempt(sock, op) {
+        match attempt(sock, st, op) {
             Attempt::Pending => break,
             Attempt::Done(out) => {
                 let op = queue.pop_front().expect("front exists");
                 done.ops.push((op, out));
+            }
+            Attempt::MoveTo(target) => {
+                let op = queue.pop_front().expect("front exists");
+                done.moved.push((op, target));
             }
         }
     }
@@ -166,8 +246,8 @@ pub fn cancel(st: &mut State, status: i32, mut matches: impl FnMut(&Op) -> bool)
         for op in queue.drain(..) {
             if matches(&op) {
                 let bytes = match &op.kind {
-                    OpKind::Send { sent, .. } => *sent as u32,
-                    OpKind::Recv { .. } => 0,
+                    OpKind::Send { sent, .. } | OpKind::Connect { sent, .. } => *sent as u32,
+                    OpKind::Recv { .. } | OpKind::Accept { .. } | OpKind::Finished => 0,
                 };
                 done.ops.push((op, Outcome { status, bytes, flags: 0 }));
             } else {

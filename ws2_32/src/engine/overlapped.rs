@@ -109,6 +109,34 @@ pub enum OpKind {
         /// `lpFromlen`, or 0.
         fromlen: usize,
     },
+    /// `AcceptEx`, waiting on the listener for a connection, then (with `recv_len > 0`) on
+    /// the accepting socket for the first data.
+    Accept {
+        /// The socket that takes the connection.
+        acceptor: std::sync::Arc<super::Socket>,
+        /// The application's output buffer: data, then the local and remote address blocks.
+        buf: usize,
+        /// Bytes of data to receive before completing.
+        recv_len: u32,
+        /// Size of the local address block.
+        local_len: u32,
+        /// Size of the remote address block.
+        remote_len: u32,
+        /// The connection is accepted; waiting for data.
+        accepted: bool,
+    },
+    /// `ConnectEx`: waiting for the connection, then sending the optional buffer.
+    Connect {
+        /// The data to send once connected.
+        iov: IoVecs,
+        /// Bytes sent so far.
+        sent: usize,
+        /// The connection is established.
+        connected: bool,
+    },
+    /// An operation the issuing call finished itself (a synchronous ioctl, `DisconnectEx`),
+    /// delivered through the usual routes.
+    Finished,
     /// `WSASend`/`WSASendTo`: the buffers (advanced as bytes go out) and the destination.
     Send {
         /// The application's buffers, with what was already sent dropped.
@@ -133,6 +161,18 @@ pub struct Op {
     pub routine: Option<Routine>,
     /// Host token of the issuing thread (for `CancelIo`).
     pub thread: usize,
+    /// The completion port of the socket the operation was issued on, captured at issue
+    /// (an `AcceptEx` finishing on the accepting socket still completes to the listener's).
+    pub port: Option<PortBinding>,
+    /// `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS` of that socket.
+    pub skip_port_on_success: bool,
+}
+
+impl Op {
+    /// A new operation; the port binding is captured by `ops::issue`.
+    pub fn new(kind: OpKind, ov: OvPtr, routine: Option<Routine>, thread: usize) -> Op {
+        Op { kind, ov, routine, thread, port: None, skip_port_on_success: false }
+    }
 }
 
 // SAFETY: the raw pointers inside an Op (buffers, OVERLAPPED, output pointers) are the
@@ -164,7 +204,8 @@ static COMPLETED: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
 
 /// Delivers a finished operation (see the module docs). `at_once` is true when the issuing
 /// call itself completed it (success before returning).
-pub fn deliver(op: Op, out: Outcome, port: Option<PortBinding>, skip_port_on_success: bool, at_once: bool) {
+pub fn deliver(op: Op, out: Outcome, at_once: bool) {
+    let (port, skip_port_on_success) = (op.port, op.skip_port_on_success);
     if let OpKind::Recv { flags_out, .. } = &op.kind {
         if *flags_out != 0 {
             // SAFETY: the application's lpFlags, valid until completion.
@@ -195,6 +236,19 @@ pub fn deliver(op: Op, out: Outcome, port: Option<PortBinding>, skip_port_on_suc
     cv.notify_all();
 }
 
+/// Completes an operation the calling thread finished itself, through the socket's usual
+/// routes (event, completion port, completion routine). `at_once` applies the
+/// `FILE_SKIP_COMPLETION_PORT_ON_SUCCESS` rule.
+pub fn complete_now(sock: &super::Socket, ov: OvPtr, routine: Option<Routine>, out: Outcome, at_once: bool) {
+    let mut op = Op::new(OpKind::Finished, ov, routine, host().current_thread());
+    {
+        let st = sock.state();
+        op.port = st.port;
+        op.skip_port_on_success = st.skip_port_on_success;
+    }
+    deliver(op, out, at_once);
+}
+
 /// Blocks until some operation completes after `seen` (a value from [`completions`]), or the
 /// timeout passes. Used by `WSAGetOverlappedResult` when the OVERLAPPED has no event.
 pub fn wait_completion(seen: u64, deadline: crate::sys::Deadline) {
@@ -202,7 +256,8 @@ pub fn wait_completion(seen: u64, deadline: crate::sys::Deadline) {
     let mut n = m.lock().unwrap_or_else(|e| e.into_inner());
     while *n == seen && !deadline.expired() {
         let ms = deadline.remaining_ms();
-        let dur = if ms < 0 { std::time::Duration::from_secs(3600) } else { std::time::Duration::from_millis(ms as u64) };
+        let dur =
+            if ms < 0 { std::time::Duration::from_secs(3600) } else { std::time::Duration::from_millis(ms as u64) };
         n = cv.wait_timeout(n, dur).unwrap_or_else(|e| e.into_inner()).0;
     }
 }

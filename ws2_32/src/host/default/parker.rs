@@ -40,7 +40,11 @@ impl Parker {
             if ms < 0 {
                 t = self.cv.wait(t).unwrap_or_else(|e| e.into_inner());
             } else {
-                t = self.cv.wait_timeout(t, std::time::Duration::from_millis(ms as u64)).unwrap_or_else(|e| e.into_inner()).0;
+                t = self
+                    .cv
+                    .wait_timeout(t, std::time::Duration::from_millis(ms as u64))
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
             }
         }
         *t = false;
