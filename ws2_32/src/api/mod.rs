@@ -7,9 +7,10 @@
 
 pub mod connect;
 pub mod events;
+pub mod extensions;
 pub mod io;
-pub mod kernel32;
 pub mod ioctl;
+pub mod kernel32;
 pub mod legacy;
 pub mod missing;
 pub mod options;

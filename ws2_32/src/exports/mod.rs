@@ -13,6 +13,7 @@
 //! boundary. Bodies that call back into the application take a [`Face`] first, so callbacks
 //! are invoked in the caller's ABI.
 
+pub mod extensions;
 pub mod kernel32;
 pub mod ws2_32;
 

@@ -11,9 +11,9 @@ use translate::{
     FD_SET, SOCKADDR, SOCKET, TIMEVAL, WSABUF, WSADATA, WSAOVERLAPPED, WSAPOLLFD, WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW,
 };
 
-use translate::{BOOL, HANDLE, WSANETWORKEVENTS};
+use translate::{BOOL, HANDLE, WSAMSG, WSANETWORKEVENTS};
 
-use crate::api::{events, io, select, socket, startup};
+use crate::api::{events, extensions, io, select, socket, startup};
 
 crate::winsock_exports! {
     // ── start-up, sockets, data transfer, select/WSAPoll: api/{startup,socket,io,select}.rs ──
@@ -156,5 +156,6 @@ crate::winsock_exports! {
     @_   fn WSAEventSelect(s: SOCKET, event: HANDLE, mask: i32) -> i32 => events::wsa_event_select;
     @_   fn WSAEnumNetworkEvents(s: SOCKET, event: HANDLE, out: *mut WSANETWORKEVENTS) -> i32 => events::wsa_enum_network_events;
     @_   fn WSAGetOverlappedResult(s: SOCKET, ov: *mut WSAOVERLAPPED, bytes: *mut u32, wait: BOOL, flags: *mut u32) -> BOOL => events::wsa_get_overlapped_result;
+    @_   fn WSASendMsg(s: SOCKET, msg: *mut WSAMSG, flags: u32, bytes: *mut u32, ov: *mut WSAOVERLAPPED, routine: *mut c_void) -> i32 => [face] extensions::wsa_send_msg;
     // ── end events ──
 }
