@@ -27,14 +27,15 @@ pub unsafe fn wsa_startup(version: u16, data: *mut WSADATA) -> i32 {
         return WSAEFAULT;
     }
     let granted = if major > 2 || (major == 2 && minor > 2) { HIGH_VERSION } else { version };
-    let mut wsa = WSADATA::default();
-    wsa.wVersion = granted;
-    wsa.wHighVersion = HIGH_VERSION;
     // Winsock 1.x callers read these limits; 2.x reports 0 (ignored), as Windows does.
-    if major == 1 {
-        wsa.iMaxSockets = 32767;
-        wsa.iMaxUdpDg = 65467;
-    }
+    let (max_sockets, max_udp) = if major == 1 { (32767, 65467) } else { (0, 0) };
+    let mut wsa = WSADATA {
+        wVersion: granted,
+        wHighVersion: HIGH_VERSION,
+        iMaxSockets: max_sockets,
+        iMaxUdpDg: max_udp,
+        ..WSADATA::default()
+    };
     copy_cstr(&mut wsa.szDescription, b"WinSock 2.0");
     copy_cstr(&mut wsa.szSystemStatus, b"Running");
     // SAFETY: `data` is non-NULL and the caller provides a writable WSADATA.

@@ -259,16 +259,13 @@ pub fn cancel(st: &mut State, status: i32, mut matches: impl FnMut(&Op) -> bool)
     done
 }
 
+#[allow(clippy::len_without_is_empty)]
 impl Done {
     /// Number of operations finished.
     pub fn len(&self) -> usize {
         self.ops.len()
     }
 
-    /// Whether nothing finished.
-    pub fn is_empty(&self) -> bool {
-        self.ops.is_empty()
-    }
 }
 
 /// The status a closed socket's pending operations complete with.

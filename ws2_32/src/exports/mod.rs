@@ -2,7 +2,7 @@
 //! `extern "win64"` entry point (or a forward), for PE loaders; plus the macro that gives
 //! each export its two faces from one body (DESIGN property 4).
 //!
-//! One line per export in [`winsock_exports!`] generates:
+//! One line per export in [`winsock_exports!`](crate::winsock_exports) generates:
 //! * a native System V symbol (`#[no_mangle]`, or a prefixed ELF name such as
 //!   `ws2_32_socket` for names libc also has — DESIGN property 2),
 //! * an `extern "win64"` thunk (x86_64 only), reached through the table, never by ELF name,
@@ -15,7 +15,10 @@
 
 pub mod extensions;
 pub mod kernel32;
+pub mod lookup;
+pub mod mswsock;
 pub mod ws2_32;
+pub mod wsock32;
 
 use std::panic::AssertUnwindSafe;
 

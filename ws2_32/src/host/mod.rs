@@ -5,7 +5,7 @@
 //! user APCs, and `WSAAsyncSelect` posts window messages. The engine therefore owns none of
 //! these objects: it asks the [`Host`]. A PE loader installs its own implementation (backed
 //! by its TEB and its handle table) with [`install`] — or, from C, with
-//! [`ws2_32_install_host`](crate::host::ws2_32_install_host) and a [`HostTable`] — before
+//! [`ws2_32_install_host`] and a [`HostTable`] — before
 //! the first Winsock call; everyone else gets the embedded [`default`] host, which also
 //! provides the kernel32/user32 functions the porting headers declare.
 //!
