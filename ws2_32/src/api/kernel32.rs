@@ -420,7 +420,20 @@ fn dequeue(port: &Port, max: usize, deadline: Deadline, alertable: bool) -> Resu
             st.waiters.add(&me.parker);
         }
         if !(alertable && me.has_apcs()) {
-            me.parker.park(deadline);
+            // A thread about to block leads the reactor itself when it can (see
+            // `engine::reactor`): its own completion then needs no other thread to wake it.
+            match crate::engine::reactor::running() {
+                Some(r) => {
+                    let ready = || {
+                        let st = lock(&port.state);
+                        !st.packets.is_empty() || st.closed || (alertable && me.has_apcs())
+                    };
+                    r.drive_until(deadline, &ready, &me.parker);
+                }
+                None => {
+                    me.parker.park(deadline);
+                }
+            }
         }
         lock(&port.state).waiters.remove(&me.parker);
     }

@@ -179,7 +179,24 @@ pub fn reenable(sock: &Socket, events: i32) {
     if events & FD_READ != 0 {
         st.notify.data_waiting = false;
     }
+    // An edge-triggered registration reports only new changes: re-check what still holds.
+    if super::reactor::reactor().is_edge() {
+        check_now(sock, &mut st);
+    }
     super::reactor::reactor().arm(sock, &mut st);
+}
+
+/// Records what the socket's current readiness means (a zero-timeout `poll`).
+fn check_now(sock: &Socket, st: &mut State) {
+    let mut pfd = [libc::pollfd { fd: sock.fd(), events: libc::POLLIN | libc::POLLOUT, revents: 0 }];
+    if crate::sys::poll(&mut pfd, 0).is_ok() {
+        let r = pfd[0].revents;
+        let readable = r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0;
+        let writable = r & (libc::POLLOUT | libc::POLLERR | libc::POLLHUP) != 0;
+        if readable || writable {
+            on_ready(sock, st, readable, writable);
+        }
+    }
 }
 
 /// Starts (or with `mask == 0`, stops) notification to `target`; checks the current
@@ -205,14 +222,6 @@ pub fn select(sock: &Socket, target: Target, mask: i32) {
             host().set_event(h);
         }
     }
-    let mut pfd = [libc::pollfd { fd: sock.fd(), events: libc::POLLIN | libc::POLLOUT, revents: 0 }];
-    if crate::sys::poll(&mut pfd, 0).is_ok() {
-        let r = pfd[0].revents;
-        let readable = r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0;
-        let writable = r & (libc::POLLOUT | libc::POLLERR | libc::POLLHUP) != 0;
-        if readable || writable {
-            on_ready(sock, &mut st, readable, writable);
-        }
-    }
+    check_now(sock, &mut st);
     super::reactor::reactor().arm(sock, &mut st);
 }

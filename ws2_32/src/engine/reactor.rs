@@ -1,69 +1,145 @@
 //! The reactor: one `polling::Poller` (epoll on Linux, kqueue on the BSDs and macOS) for the
-//! whole process, and the thread that guarantees progress.
+//! whole process, and who waits in it.
 //!
 //! # What is registered
-//! Only sockets with something waiting on readiness: queued overlapped operations, or a
-//! `WSAEventSelect`/`WSAAsyncSelect` interest that is currently enabled. Interest is
-//! *oneshot*: when an event fires, the socket is disarmed, the dispatcher makes progress under
-//! the socket's lock, and re-arms exactly the directions that still have waiters. A socket
-//! whose operations complete at once never touches the poller (the fast path of
-//! [`overlapped`](super::overlapped)).
+//! A socket enters the poller the first time something must wait for its readiness (a queued
+//! overlapped operation, a `WSAEventSelect`/`WSAAsyncSelect` selection) and stays there until
+//! it closes. Registration is *edge-triggered* for both directions, so queueing an operation
+//! costs no `epoll_ctl`: the dispatcher retries the heads of the socket's queues under the
+//! socket's lock until the kernel says `EAGAIN`, and an operation queued after its own attempt
+//! saw `EAGAIN` (under the same lock) cannot miss the next edge. A socket whose operations
+//! complete at once never touches the poller at all (the fast path of
+//! [`overlapped`](super::overlapped)). Where the poller offers no edge mode, registration falls
+//! back to oneshot interest re-armed after each event.
 //!
 //! # Keys
 //! The poller key is the `SOCKET` handle value, never the fd: handles are not reused, so an
-//! event that was already in flight when a socket closed finds nothing in the table and is
-//! dropped, even if the kernel has meanwhile given the fd number to a new socket (the classic
-//! fd-reuse race). `Socket::drop` deletes the fd from the poller before closing it.
+//! event already in flight when a socket closed finds nothing in the table and is dropped,
+//! even if the kernel has given the fd number to a new socket meanwhile (the classic fd-reuse
+//! race). `Socket::drop` deletes the fd from the poller before closing it.
 //!
-//! # Who waits
-//! A background thread blocks in the poller and dispatches events; it only moves bytes and
-//! records completions — application code never runs on it (DESIGN property 5): completions
-//! reach events, completion ports, APC queues and message queues through the host.
+//! # Who waits: leader, followers, and a fallback thread
+//! A cross-CPU wake-up costs more than a whole echo on a small machine (see PERFORMANCE.md),
+//! so the thread that is about to block anyway — an application thread in
+//! `GetQueuedCompletionStatus` — waits in the poller itself ([`Reactor::drive_until`]) and
+//! dispatches what becomes ready, usually completing its own packet without waking anyone.
+//! One such thread at a time is the *leader* (it holds the driver lock); other waiting threads
+//! are *followers* parked on their port, and one of them is promoted when the leader leaves.
+//! A background thread guarantees progress when no application thread waits: it takes over
+//! only after [`GRACE`] has passed with no application thread in a wait, so a busy server
+//! that returns to `GetQueuedCompletionStatus` within microseconds never hands off.
+//!
+//! Whoever dispatches only moves bytes and records completions — events, packets, APCs and
+//! messages go through the host; application code never runs here (DESIGN property 5).
 
-use std::sync::OnceLock;
-use std::time::Duration;
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, Instant};
 
-use polling::{Event, Events, Poller};
+use polling::{Event, Events, PollMode, Poller};
 
 use super::{Socket, ops, table};
+use crate::host::default::parker::Parker;
+use crate::sys::Deadline;
+
+/// How long the background thread lets application threads keep the leader role after the
+/// last one left a wait.
+pub const GRACE: Duration = Duration::from_millis(2);
 
 /// A socket's registration with the poller, kept in its [`State`](super::socket::State).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Registration {
     /// The fd is known to the poller.
     pub registered: bool,
-    /// Armed for readability (until it fires).
+    /// Oneshot fallback only: armed for readability (until it fires).
     pub read: bool,
-    /// Armed for writability (until it fires).
+    /// Oneshot fallback only: armed for writability (until it fires).
     pub write: bool,
+}
+
+/// Who is waiting for the reactor (see the module docs).
+#[derive(Debug)]
+struct Coord {
+    /// Application threads inside [`Reactor::drive_until`].
+    app_waiting: usize,
+    /// When the last of them left.
+    last_app_exit: Instant,
+    /// The background thread is (about to be) blocked in the poller.
+    bg_in_wait: bool,
+    /// Parked application threads, promoted to leader one at a time.
+    followers: Vec<Arc<Parker>>,
 }
 
 /// See the module docs.
 #[derive(Debug)]
 pub struct Reactor {
     poller: Poller,
+    edge: bool,
+    driver: Mutex<()>,
+    coord: Mutex<Coord>,
+    coord_cv: Condvar,
+    app_leading: AtomicBool,
+}
+
+thread_local! {
+    static LEADING: Cell<bool> = const { Cell::new(false) };
 }
 
 static REACTOR: OnceLock<Reactor> = OnceLock::new();
+
+/// The reactor if something has started it (waits need not start one just to block).
+pub fn running() -> Option<&'static Reactor> {
+    REACTOR.get()
+}
 
 /// The process's reactor, started on first use.
 pub fn reactor() -> &'static Reactor {
     REACTOR.get_or_init(|| {
         let poller = Poller::new().expect("the host refused to create an epoll/kqueue instance");
+        let edge = poller.supports_edge();
         std::thread::Builder::new()
             .name("ws2_32-reactor".into())
-            .spawn(|| reactor().run())
+            .spawn(|| reactor().background())
             .expect("could not start the ws2_32 reactor thread");
-        Reactor { poller }
+        Reactor {
+            poller,
+            edge,
+            driver: Mutex::new(()),
+            coord: Mutex::new(Coord {
+                app_waiting: 0,
+                last_app_exit: Instant::now(),
+                bg_in_wait: false,
+                followers: Vec::new(),
+            }),
+            coord_cv: Condvar::new(),
+            app_leading: AtomicBool::new(false),
+        }
     })
 }
 
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Reactor {
-    /// Arms the socket for what its state still waits for (see the module docs). Called with
-    /// the socket's state locked.
+    /// Makes sure the poller watches the socket for what its state waits for. Called with the
+    /// socket's state locked.
     pub fn arm(&self, sock: &Socket, st: &mut super::socket::State) {
         let read = !st.reads.is_empty() || st.notify.wants_read();
         let write = !st.writes.is_empty() || st.notify.wants_write();
+        if self.edge {
+            if st.reg.registered || !(read || write) {
+                return;
+            }
+            // SAFETY: the fd stays open until `Socket::drop`, which deletes it from the poller
+            // before closing it (`st.reg.registered` tells it to).
+            match unsafe { self.poller.add_with_mode(sock.fd(), Event::all(sock.handle), PollMode::Edge) } {
+                Ok(()) => st.reg.registered = true,
+                Err(e) => log::error!(target: "ws2_32::reactor", "cannot register socket {:#x}: {e}", sock.handle),
+            }
+            return;
+        }
         if st.reg.read == read && st.reg.write == write && (st.reg.registered || !(read || write)) {
             return;
         }
@@ -71,32 +147,121 @@ impl Reactor {
         let result = if st.reg.registered {
             self.poller.modify(FdRef(sock.fd()), interest)
         } else {
-            // SAFETY: the fd stays open until `Socket::drop`, which deletes it from the poller
-            // before closing it (`st.reg.registered` tells it to).
+            // SAFETY: as above.
             unsafe { self.poller.add(sock.fd(), interest) }
         };
         match result {
-            Ok(()) => {
-                st.reg = Registration { registered: true, read, write };
-            }
+            Ok(()) => st.reg = Registration { registered: true, read, write },
             Err(e) => log::error!(target: "ws2_32::reactor", "cannot arm socket {:#x}: {e}", sock.handle),
         }
     }
 
-    /// Removes an fd about to be closed.
+    /// Removes an fd about to be closed (or replaced).
     pub fn forget(&self, fd: i32) {
         let _ = self.poller.delete(FdRef(fd));
     }
 
-    fn run(&self) {
+    /// Wakes whoever waits in the poller when a completion reached a port from outside the
+    /// dispatcher (`PostQueuedCompletionStatus`, an immediate completion on another thread):
+    /// the leader may be waiting in the poller rather than on its port.
+    pub fn nudge_leader(&self) {
+        if self.app_leading.load(Ordering::Acquire) && !LEADING.with(Cell::get) {
+            let _ = self.poller.notify();
+        }
+    }
+
+    /// Blocks the calling application thread until `ready()` or the deadline, driving the
+    /// poller as the leader when it can, parking on `parker` as a follower otherwise. The
+    /// caller has registered `parker` with whatever else can make `ready()` true (its port),
+    /// so a post wakes it.
+    pub fn drive_until(&self, deadline: Deadline, ready: &dyn Fn() -> bool, parker: &Arc<Parker>) {
+        {
+            let mut c = lock(&self.coord);
+            c.app_waiting += 1;
+            if c.bg_in_wait {
+                let _ = self.poller.notify();
+            }
+        }
+        let mut events = Events::new();
+        while !ready() && !deadline.expired() {
+            match self.driver.try_lock() {
+                Ok(guard) => {
+                    self.app_leading.store(true, Ordering::Release);
+                    LEADING.with(|l| l.set(true));
+                    if !ready() {
+                        events.clear();
+                        let ms = deadline.remaining_ms();
+                        let timeout = (ms >= 0).then(|| Duration::from_millis(ms as u64));
+                        if self.poller.wait(&mut events, timeout).is_ok() {
+                            self.dispatch(&events);
+                        }
+                    }
+                    LEADING.with(|l| l.set(false));
+                    self.app_leading.store(false, Ordering::Release);
+                    drop(guard);
+                }
+                Err(_) => {
+                    parker.clear();
+                    lock(&self.coord).followers.push(parker.clone());
+                    if !ready() {
+                        parker.park(deadline);
+                    }
+                    let mut c = lock(&self.coord);
+                    if let Some(i) = c.followers.iter().position(|p| Arc::ptr_eq(p, parker)) {
+                        c.followers.swap_remove(i);
+                    }
+                }
+            }
+        }
+        let mut c = lock(&self.coord);
+        c.app_waiting -= 1;
+        c.last_app_exit = Instant::now();
+        if c.app_waiting > 0 {
+            if let Some(p) = c.followers.pop() {
+                p.unpark();
+            }
+        } else {
+            self.coord_cv.notify_one();
+        }
+    }
+
+    /// The background thread: drives the poller whenever no application thread has waited
+    /// for [`GRACE`].
+    fn background(&self) {
         let mut events = Events::new();
         loop {
-            events.clear();
-            match self.poller.wait(&mut events, None) {
-                Ok(_) => self.dispatch(&events),
-                Err(e) => {
-                    log::error!(target: "ws2_32::reactor", "poller wait failed: {e}");
-                    std::thread::sleep(Duration::from_millis(10));
+            {
+                let mut c = lock(&self.coord);
+                loop {
+                    let idle = c.last_app_exit.elapsed();
+                    if c.app_waiting == 0 && idle >= GRACE {
+                        break;
+                    }
+                    c = if c.app_waiting > 0 {
+                        self.coord_cv.wait(c).unwrap_or_else(|e| e.into_inner())
+                    } else {
+                        self.coord_cv.wait_timeout(c, GRACE - idle).unwrap_or_else(|e| e.into_inner()).0
+                    };
+                }
+                c.bg_in_wait = true;
+            }
+            let guard = lock(&self.driver);
+            if lock(&self.coord).app_waiting == 0 {
+                events.clear();
+                match self.poller.wait(&mut events, None) {
+                    Ok(_) => self.dispatch(&events),
+                    Err(e) => {
+                        log::error!(target: "ws2_32::reactor", "poller wait failed: {e}");
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                }
+            }
+            drop(guard);
+            let mut c = lock(&self.coord);
+            c.bg_in_wait = false;
+            if c.app_waiting > 0 {
+                if let Some(p) = c.followers.pop() {
+                    p.unpark();
                 }
             }
         }
@@ -108,15 +273,25 @@ impl Reactor {
             let Some(sock) = table::lookup(ev.key) else { continue };
             let done = {
                 let mut st = sock.state();
-                st.reg.read = false;
-                st.reg.write = false;
+                if !self.edge {
+                    st.reg.read = false;
+                    st.reg.write = false;
+                }
                 let done = ops::progress(&sock, &mut st, ev.readable, ev.writable);
                 super::notify::on_ready(&sock, &mut st, ev.readable, ev.writable);
-                self.arm(&sock, &mut st);
+                if !self.edge {
+                    self.arm(&sock, &mut st);
+                }
                 done
             };
             done.deliver();
         }
+    }
+
+    /// Whether registrations are edge-triggered (notification then re-checks conditions
+    /// itself when an event is re-enabled).
+    pub fn is_edge(&self) -> bool {
+        self.edge
     }
 }
 

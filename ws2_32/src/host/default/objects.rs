@@ -68,6 +68,8 @@ pub struct ThreadObj {
     pub exit_code: Mutex<Option<u32>>,
     /// `GetCurrentThreadId`.
     pub id: u32,
+    /// Posted window and thread messages (`PostMessage`, `GetMessage`; see [`super::window`]).
+    pub messages: super::window::Queue,
 }
 
 impl ThreadObj {
@@ -78,6 +80,7 @@ impl ThreadObj {
             exit: Signal::new(true, false),
             exit_code: Mutex::new(None),
             id: next_thread_id(),
+            messages: super::window::Queue::default(),
         })
     }
 
@@ -85,6 +88,9 @@ impl ThreadObj {
     pub fn queue_apc(&self, apc: Apc) {
         lock(&self.apcs).push_back(apc);
         self.parker.unpark();
+        if let Some(r) = crate::engine::reactor::running() {
+            r.nudge_leader();
+        }
     }
 
     /// Whether APCs are pending.
@@ -189,9 +195,15 @@ pub struct PortState {
 impl Port {
     /// Queues a packet and releases one waiting thread.
     pub fn post(&self, p: Packet) {
-        let mut st = lock(&self.state);
-        st.packets.push_back(p);
-        st.waiters.wake_last();
+        {
+            let mut st = lock(&self.state);
+            st.packets.push_back(p);
+            st.waiters.wake_last();
+        }
+        // The waiter may be leading the reactor (blocked in the poller, not on its parker).
+        if let Some(r) = crate::engine::reactor::running() {
+            r.nudge_leader();
+        }
     }
 }
 
