@@ -64,3 +64,52 @@ fn tcp_exchange_over_loopback() {
         let _ = null::<u8>();
     }
 }
+
+#[test]
+fn select_merges_duplicates_and_aliased_sets() {
+    startup();
+    // SAFETY: all pointers point to live locals of the stated sizes.
+    unsafe {
+        let l = socket(AF_INET, SOCK_STREAM, 0);
+        let addr = v4(0);
+        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
+        assert_eq!(listen(l, 8), 0);
+        let mut at = SOCKADDR_IN::default();
+        let mut len = 16;
+        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
+        let c = socket(AF_INET, SOCK_STREAM, 0);
+        assert_eq!(connect(c, (&at as *const SOCKADDR_IN).cast(), 16), 0);
+        let a = accept(l, null_mut(), null_mut());
+        assert_eq!(send(c, b"x".as_ptr(), 1, 0), 1);
+
+        // The same socket twice in the read set counts once; the set is rewritten in place.
+        let mut set = FD_SET::default();
+        set.fd_count = 3;
+        set.fd_array[0] = a;
+        set.fd_array[1] = a;
+        set.fd_array[2] = c;
+        let tv = TIMEVAL { tv_sec: 1, tv_usec: 0 };
+        assert_eq!(select(0, &mut set, null_mut(), null_mut(), &tv), 1);
+        assert_eq!((set.fd_count, set.fd_array[0]), (1, a));
+
+        // Read and write sets aliasing one fd_set: inputs are read before outputs are written.
+        let mut both = FD_SET::default();
+        both.fd_count = 1;
+        both.fd_array[0] = a;
+        let p: *mut FD_SET = &mut both;
+        assert_eq!(select(0, p, p, null_mut(), &tv), 2);
+
+        // An unknown handle fails the whole call with WSAENOTSOCK.
+        let mut bad = FD_SET::default();
+        bad.fd_count = 1;
+        bad.fd_array[0] = 0xdead0;
+        assert_eq!(select(0, &mut bad, null_mut(), null_mut(), &tv), SOCKET_ERROR);
+        assert_eq!(WSAGetLastError(), WSAENOTSOCK);
+        // All sets NULL or empty: WSAEINVAL.
+        assert_eq!(select(0, null_mut(), null_mut(), null_mut(), &tv), SOCKET_ERROR);
+        assert_eq!(WSAGetLastError(), WSAEINVAL);
+        for s in [a, c, l] {
+            closesocket(s);
+        }
+    }
+}

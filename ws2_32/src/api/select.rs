@@ -71,13 +71,7 @@ struct Member {
 ///
 /// # Safety
 /// Each set must be NULL or a valid Windows `fd_set`; `timeout` NULL or readable.
-pub unsafe fn select(
-    _nfds: i32,
-    readfds: *mut FD_SET,
-    writefds: *mut FD_SET,
-    exceptfds: *mut FD_SET,
-    timeout: *const TIMEVAL,
-) -> i32 {
+pub unsafe fn select(_nfds: i32, readfds: *mut FD_SET, writefds: *mut FD_SET, exceptfds: *mut FD_SET, timeout: *const TIMEVAL) -> i32 {
     ret((|| {
         startup::ensure()?;
         let sets = [readfds, writefds, exceptfds];
@@ -87,19 +81,27 @@ pub unsafe fn select(
         if inputs.iter().all(|v| v.is_empty()) {
             return Err(WsaError(WSAEINVAL));
         }
-        let mut members: Vec<Member> = Vec::new();
-        for (k, handles) in inputs.iter().enumerate() {
-            for &h in handles {
-                if let Some(m) = members.iter_mut().find(|m| m.sock.handle == h) {
-                    m.in_set[k] = true;
-                    continue;
+        // Distinct handles with their set memberships: sort and merge (O(n log n)).
+        let mut tagged: Vec<(SOCKET, usize)> =
+            inputs.iter().enumerate().flat_map(|(k, v)| v.iter().map(move |h| (*h, k))).collect();
+        tagged.sort_unstable();
+        let mut distinct: Vec<(SOCKET, [bool; SETS])> = Vec::with_capacity(tagged.len());
+        for (h, k) in tagged {
+            match distinct.last_mut() {
+                Some((last, sets)) if *last == h => sets[k] = true,
+                _ => {
+                    let mut sets = [false; SETS];
+                    sets[k] = true;
+                    distinct.push((h, sets));
                 }
-                let sock = table::get(h).map_err(|_| WsaError(WSAENOTSOCK))?;
-                let mut in_set = [false; SETS];
-                in_set[k] = true;
-                members.push(Member { sock, in_set, ready: [false; SETS] });
             }
         }
+        let socks = table::get_many(distinct.iter().map(|(h, _)| *h))?;
+        let mut members: Vec<Member> = socks
+            .into_iter()
+            .zip(&distinct)
+            .map(|(sock, (_, in_set))| Member { sock, in_set: *in_set, ready: [false; SETS] })
+            .collect();
         // SAFETY: NULL or readable, per the caller.
         let deadline = match unsafe { timeout.as_ref() } {
             None => Deadline::NEVER,
@@ -110,8 +112,7 @@ pub unsafe fn select(
             }
         };
         let mut closed_in_wait = false;
-        let count = poll_members(&mut members, deadline, &mut closed_in_wait)?;
-        let _ = count;
+        poll_members(&mut members, deadline, &mut closed_in_wait)?;
         // A socket closed during the wait is reported readable if it was in the read set;
         // otherwise the call fails with WSAENOTSOCK.
         for m in &mut members {
@@ -125,31 +126,20 @@ pub unsafe fn select(
         }
         let mut total = 0;
         for (k, set) in sets.iter().enumerate() {
-            let ready: Vec<SOCKET> = inputs[k]
-                .iter()
-                .copied()
-                .filter(|h| members.iter().any(|m| m.sock.handle == *h && m.ready[k]))
-                .collect();
-            let ready = dedup(ready);
+            let mut ready: Vec<SOCKET> = Vec::new();
+            for h in &inputs[k] {
+                let i = members.binary_search_by_key(h, |m| m.sock.handle).expect("every input is a member");
+                // Taking the flag reports a handle listed twice only once.
+                if std::mem::take(&mut members[i].ready[k]) {
+                    ready.push(*h);
+                }
+            }
             total += ready.len();
             // SAFETY: forwarded caller contract; `ready.len()` <= the set's original count.
             unsafe { write_set(*set, &ready) };
         }
         Ok(total as i32)
     })())
-}
-
-fn dedup(mut v: Vec<SOCKET>) -> Vec<SOCKET> {
-    let mut seen = Vec::with_capacity(v.len());
-    v.retain(|h| {
-        if seen.contains(h) {
-            false
-        } else {
-            seen.push(*h);
-            true
-        }
-    });
-    v
 }
 
 /// Polls the members until one is ready, the deadline passes or one is closed.

@@ -47,6 +47,15 @@ pub fn get(handle: SOCKET) -> Result<Arc<Socket>, WsaError> {
     table.as_ref().and_then(|m| m.get(&handle)).cloned().ok_or(WsaError(WSAENOTSOCK))
 }
 
+/// The live sockets named by `handles` (one lock for the whole batch): `WSAENOTSOCK` if any
+/// is not an open socket.
+pub fn get_many(handles: impl Iterator<Item = SOCKET>) -> Result<Vec<Arc<Socket>>, WsaError> {
+    startup::ensure()?;
+    let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
+    let map = table.as_ref().ok_or(WsaError(WSAENOTSOCK))?;
+    handles.map(|h| map.get(&h).cloned().ok_or(WsaError(WSAENOTSOCK))).collect()
+}
+
 /// The live socket named by `handle`, without the start-up check (for the reactor).
 pub fn lookup(handle: SOCKET) -> Option<Arc<Socket>> {
     let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
