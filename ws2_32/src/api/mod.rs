@@ -5,6 +5,7 @@
 //! status-returning socket calls (a test run on Windows: after `WSASetLastError(0xdeadbeef)`
 //! a successful `recv` leaves `WSAGetLastError() == 0`); [`ret`] and [`status`] do both.
 
+pub mod async_select;
 pub mod connect;
 pub mod events;
 pub mod extensions;
@@ -19,6 +20,7 @@ pub mod resolve;
 pub mod select;
 pub mod socket;
 pub mod startup;
+pub mod user32;
 
 use translate::{WSAEFAULT, WsaError};
 

@@ -17,6 +17,7 @@ pub mod extensions;
 pub mod kernel32;
 pub mod lookup;
 pub mod mswsock;
+pub mod user32;
 pub mod ws2_32;
 pub mod wsock32;
 

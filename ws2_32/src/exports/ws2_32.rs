@@ -157,5 +157,13 @@ crate::winsock_exports! {
     @_   fn WSAEnumNetworkEvents(s: SOCKET, event: HANDLE, out: *mut WSANETWORKEVENTS) -> i32 => events::wsa_enum_network_events;
     @_   fn WSAGetOverlappedResult(s: SOCKET, ov: *mut WSAOVERLAPPED, bytes: *mut u32, wait: BOOL, flags: *mut u32) -> BOOL => events::wsa_get_overlapped_result;
     @_   fn WSASendMsg(s: SOCKET, msg: *mut WSAMSG, flags: u32, bytes: *mut u32, ov: *mut WSAOVERLAPPED, routine: *mut c_void) -> i32 => [face] extensions::wsa_send_msg;
+    @101 fn WSAAsyncSelect(s: SOCKET, hwnd: translate::HWND, msg: u32, mask: i32) -> i32 => crate::api::async_select::wsa_async_select;
+    @102 fn WSAAsyncGetHostByAddr(hwnd: translate::HWND, msg: u32, addr: *const core::ffi::c_char, len: i32, family: i32, buf: *mut core::ffi::c_char, buflen: i32) -> HANDLE => crate::api::async_select::wsa_async_get_host_by_addr;
+    @103 fn WSAAsyncGetHostByName(hwnd: translate::HWND, msg: u32, name: *const core::ffi::c_char, buf: *mut core::ffi::c_char, buflen: i32) -> HANDLE => crate::api::async_select::wsa_async_get_host_by_name;
+    @104 fn WSAAsyncGetProtoByNumber(hwnd: translate::HWND, msg: u32, number: i32, buf: *mut core::ffi::c_char, buflen: i32) -> HANDLE => crate::api::async_select::wsa_async_get_proto_by_number;
+    @105 fn WSAAsyncGetProtoByName(hwnd: translate::HWND, msg: u32, name: *const core::ffi::c_char, buf: *mut core::ffi::c_char, buflen: i32) -> HANDLE => crate::api::async_select::wsa_async_get_proto_by_name;
+    @106 fn WSAAsyncGetServByPort(hwnd: translate::HWND, msg: u32, port: i32, proto: *const core::ffi::c_char, buf: *mut core::ffi::c_char, buflen: i32) -> HANDLE => crate::api::async_select::wsa_async_get_serv_by_port;
+    @107 fn WSAAsyncGetServByName(hwnd: translate::HWND, msg: u32, name: *const core::ffi::c_char, proto: *const core::ffi::c_char, buf: *mut core::ffi::c_char, buflen: i32) -> HANDLE => crate::api::async_select::wsa_async_get_serv_by_name;
+    @108 fn WSACancelAsyncRequest(task: HANDLE) -> i32 => crate::api::async_select::wsa_cancel_async_request;
     // ── end events ──
 }

@@ -12,7 +12,21 @@ use crate::sys::Deadline;
 
 /// Waits for `objects`; see the module docs.
 pub fn wait(objects: &[Arc<Signal>], wait_all: bool, deadline: Deadline, alertable: bool) -> u32 {
+    wait_or(objects, wait_all, deadline, alertable, None)
+}
+
+/// As [`wait`], but also ends with `other.1` as soon as `other.0()` holds (checked after the
+/// objects). Whoever makes it hold must unpark the waiting thread's parker. This is how
+/// `MsgWaitForMultipleObjects` wakes for a posted message (`window::post_to_thread`).
+pub fn wait_or(
+    objects: &[Arc<Signal>],
+    wait_all: bool,
+    deadline: Deadline,
+    alertable: bool,
+    other: Option<(&dyn Fn() -> bool, u32)>,
+) -> u32 {
     let me = current_thread();
+    let extra = || other.and_then(|(ready, r)| ready().then_some(r));
     loop {
         if alertable && me.run_apcs() > 0 {
             return WAIT_IO_COMPLETION;
@@ -21,14 +35,14 @@ pub fn wait(objects: &[Arc<Signal>], wait_all: bool, deadline: Deadline, alertab
         for o in objects {
             lock(&o.state).waiters.add(&me.parker);
         }
-        let result = try_acquire(objects, wait_all);
+        let result = try_acquire(objects, wait_all).or_else(extra);
         if result.is_none() && !(alertable && me.has_apcs()) && !deadline.expired() {
             me.parker.park(deadline);
         }
         for o in objects {
             lock(&o.state).waiters.remove(&me.parker);
         }
-        if let Some(r) = result.or_else(|| try_acquire(objects, wait_all)) {
+        if let Some(r) = result.or_else(|| try_acquire(objects, wait_all)).or_else(extra) {
             return r;
         }
         if alertable && me.has_apcs() {
