@@ -335,3 +335,40 @@ fn acceptex_and_connectex_through_a_completion_port() {
         CloseHandle(port);
     }
 }
+
+#[test]
+fn accepted_sockets_inherit_the_event_selection() {
+    startup();
+    // SAFETY: all pointers point to live locals.
+    unsafe {
+        let l = socket(AF_INET, SOCK_STREAM, 0);
+        let any = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
+        assert_eq!(bind(l, (&any as *const SOCKADDR_IN).cast(), 16), 0);
+        assert_eq!(listen(l, 4), 0);
+        let mut at = SOCKADDR_IN::default();
+        let mut len = 16;
+        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
+        let ev = WSACreateEvent();
+        assert_eq!(WSAEventSelect(l, ev, FD_ACCEPT | FD_READ | FD_CLOSE), 0);
+        let c = socket(AF_INET, SOCK_STREAM, 0);
+        assert_eq!(connect(c, (&at as *const SOCKADDR_IN).cast(), 16), 0);
+        assert_eq!(WSAWaitForMultipleEvents(1, &ev, 0, 2000, 0), WSA_WAIT_EVENT_0);
+        let mut ne = WSANETWORKEVENTS::default();
+        assert_eq!(WSAEnumNetworkEvents(l, ev, &mut ne), 0);
+        assert_eq!(ne.lNetworkEvents, FD_ACCEPT);
+        let a = accept(l, null_mut(), null_mut());
+        assert_ne!(a, INVALID_SOCKET);
+        // The accepted socket is non-blocking and signals the same event for FD_READ.
+        let mut b = [0u8; 4];
+        assert_eq!(recv(a, b.as_mut_ptr(), 4, 0), SOCKET_ERROR);
+        assert_eq!(WSAGetLastError(), WSAEWOULDBLOCK);
+        assert_eq!(send(c, b"data".as_ptr(), 4, 0), 4);
+        assert_eq!(WSAWaitForMultipleEvents(1, &ev, 0, 2000, 0), WSA_WAIT_EVENT_0);
+        assert_eq!(WSAEnumNetworkEvents(a, ev, &mut ne), 0);
+        assert_eq!(ne.lNetworkEvents, FD_READ);
+        for s in [a, c, l] {
+            closesocket(s);
+        }
+        WSACloseEvent(ev);
+    }
+}

@@ -247,6 +247,15 @@ pub(crate) unsafe fn accept_impl(s: SOCKET, addr: *mut SOCKADDR, addrlen: *mut i
         st.conn = ConnState::Connected;
         st.connected_at = Some(std::time::Instant::now());
     }
+    // "The newly created socket has the same properties as socket s, including the
+    // asynchronous events registered with WSAAsyncSelect or WSAEventSelect" (accept docs).
+    let (target, mask) = {
+        let st = sock.state();
+        (st.notify.target, st.notify.mask)
+    };
+    if target != crate::engine::notify::Target::None {
+        crate::engine::notify::select(&new, target, mask);
+    }
     if !addr.is_null() {
         // SAFETY: forwarded caller contract; room was checked above.
         if let Err(e) = unsafe { write_addr(&peer, addr, addrlen) } {
