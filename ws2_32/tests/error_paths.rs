@@ -48,8 +48,7 @@ fn error_paths_before_and_after_startup() {
         fails!(getsockopt(bad, SOL_SOCKET, SO_TYPE, buf.as_mut_ptr(), &mut len), SOCKET_ERROR, WSANOTINITIALISED);
         fails!(setsockopt(bad, SOL_SOCKET, SO_KEEPALIVE, buf.as_ptr(), 4), SOCKET_ERROR, WSANOTINITIALISED);
         fails!(ioctlsocket(bad, FIONBIO as i32, &mut n), SOCKET_ERROR, WSANOTINITIALISED);
-        let mut set = FD_SET::default();
-        set.fd_count = 1;
+        let mut set = FD_SET { fd_count: 1, ..Default::default() };
         set.fd_array[0] = bad;
         fails!(select(0, &mut set, null_mut(), null_mut(), null()), SOCKET_ERROR, WSANOTINITIALISED);
         let mut pfd = WSAPOLLFD { fd: bad, events: POLLRDNORM, revents: 0 };

@@ -83,8 +83,7 @@ fn select_merges_duplicates_and_aliased_sets() {
         assert_eq!(send(c, b"x".as_ptr(), 1, 0), 1);
 
         // The same socket twice in the read set counts once; the set is rewritten in place.
-        let mut set = FD_SET::default();
-        set.fd_count = 3;
+        let mut set = FD_SET { fd_count: 3, ..Default::default() };
         set.fd_array[0] = a;
         set.fd_array[1] = a;
         set.fd_array[2] = c;
@@ -93,15 +92,13 @@ fn select_merges_duplicates_and_aliased_sets() {
         assert_eq!((set.fd_count, set.fd_array[0]), (1, a));
 
         // Read and write sets aliasing one fd_set: inputs are read before outputs are written.
-        let mut both = FD_SET::default();
-        both.fd_count = 1;
+        let mut both = FD_SET { fd_count: 1, ..Default::default() };
         both.fd_array[0] = a;
         let p: *mut FD_SET = &mut both;
         assert_eq!(select(0, p, p, null_mut(), &tv), 2);
 
         // An unknown handle fails the whole call with WSAENOTSOCK.
-        let mut bad = FD_SET::default();
-        bad.fd_count = 1;
+        let mut bad = FD_SET { fd_count: 1, ..Default::default() };
         bad.fd_array[0] = 0xdead0;
         assert_eq!(select(0, &mut bad, null_mut(), null_mut(), &tv), SOCKET_ERROR);
         assert_eq!(WSAGetLastError(), WSAENOTSOCK);
