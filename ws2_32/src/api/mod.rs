@@ -13,6 +13,7 @@ pub mod io;
 pub mod ioctl;
 pub mod kernel32;
 pub mod legacy;
+pub mod loader;
 pub mod missing;
 pub mod options;
 pub mod protocols;
@@ -21,6 +22,7 @@ pub mod select;
 pub mod socket;
 pub mod startup;
 pub mod user32;
+pub mod winsock1;
 
 use translate::{WSAEFAULT, WsaError};
 
