@@ -122,7 +122,10 @@ fn build(sources: &[&str], out: &str, extra_flags: &[&str]) -> PathBuf {
 /// Runs `exe` with `args`, capturing its output; kills it and panics (showing what it printed
 /// so far) if it runs longer than `timeout`.
 pub fn run(exe: &Path, args: &[&str], timeout: Duration) -> Output {
+    // cargo's LD_LIBRARY_PATH may name a stale uplifted libws2_32.so; the rpath names the
+    // one this test binary was built with.
     let mut child = Command::new(exe)
+        .env_remove("LD_LIBRARY_PATH")
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

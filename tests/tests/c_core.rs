@@ -39,7 +39,6 @@ program_tests! {
 /// Windows reports POLLHUP once the peer has closed gracefully (a readable stream socket
 /// with nothing left to read); the engine reports only POLLRDNORM.
 #[test]
-#[ignore = "engine bug: WSAPoll reports POLLRDNORM without POLLHUP after the peer's graceful close"]
 fn wsapoll_peer_close_reports_pollhup() {
     check_program("poll", &["hup"]);
 }
@@ -47,7 +46,6 @@ fn wsapoll_peer_close_reports_pollhup() {
 /// Windows lets a restarted server bind its port while earlier connections on it are in
 /// TIME_WAIT; Linux needs its SO_REUSEADDR for that.
 #[test]
-#[ignore = "engine bug: bind to a port with TIME_WAIT connections fails with WSAEADDRINUSE"]
 fn rebind_port_with_time_wait_connections() {
     check_program("rebind", &[]);
 }

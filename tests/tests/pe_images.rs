@@ -205,6 +205,7 @@ fn crt_iocp_server_with_workers_matches_native_build() {
         &["ws2_32"],
     );
     let mut child = Command::new(exe)
+        .env_remove("LD_LIBRARY_PATH")
         .args(["4", "2"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -71,7 +71,13 @@ struct Member {
 ///
 /// # Safety
 /// Each set must be NULL or a valid Windows `fd_set`; `timeout` NULL or readable.
-pub unsafe fn select(_nfds: i32, readfds: *mut FD_SET, writefds: *mut FD_SET, exceptfds: *mut FD_SET, timeout: *const TIMEVAL) -> i32 {
+pub unsafe fn select(
+    _nfds: i32,
+    readfds: *mut FD_SET,
+    writefds: *mut FD_SET,
+    exceptfds: *mut FD_SET,
+    timeout: *const TIMEVAL,
+) -> i32 {
     ret((|| {
         startup::ensure()?;
         let sets = [readfds, writefds, exceptfds];
@@ -207,6 +213,16 @@ fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -
     Ok(ready)
 }
 
+/// Whether a readable stream socket is at end of stream (its peer shut down sending).
+fn peer_closed(s: &Socket) -> bool {
+    if s.state().conn == ConnState::Listening {
+        return false;
+    }
+    let mut b = [0u8; 1];
+    // SAFETY: a one-byte local buffer on an fd held alive by `s`.
+    unsafe { libc::recv(s.fd(), b.as_mut_ptr().cast(), 1, libc::MSG_PEEK | libc::MSG_DONTWAIT) == 0 }
+}
+
 /// `__WSAFDIsSet`: whether `s` is in `set` (the `FD_ISSET` macro calls it).
 ///
 /// # Safety
@@ -279,7 +295,12 @@ pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
                     if f.revents != 0 && s.state().conn == ConnState::Connecting {
                         super::socket::refresh_connecting(s);
                     }
-                    translate::flags::poll_revents_from_host(f.revents, e.events)
+                    let mut host_revents = f.revents;
+                    // Windows reports a stream whose peer has closed (end of stream) as POLLHUP.
+                    if host_revents & libc::POLLIN != 0 && s.is_stream() && peer_closed(s) {
+                        host_revents |= libc::POLLHUP;
+                    }
+                    translate::flags::poll_revents_from_host(host_revents, e.events)
                 }
             };
             if e.revents != 0 {

@@ -163,12 +163,23 @@ pub unsafe fn bind(s: SOCKET, name: *const SOCKADDR, namelen: i32) -> i32 {
         // SAFETY: forwarded caller contract.
         let addr = unsafe { read_addr(name, namelen) }?;
         check_family(&sock, &addr)?;
-        if sock.state().bound {
+        let (bound, reuse, exclusive) = {
+            let st = sock.state();
+            (st.bound, st.reuse_addr, st.exclusive_addr_use)
+        };
+        if bound {
             return Err(WsaError(WSAEINVAL));
         }
-        syscall!(bind(sock.fd(), addr.as_ptr(), addr.len())).map_err(|e| match e.raw_os_error() {
-            Some(libc::EINVAL) => WsaError(WSAEINVAL),
-            _ => WsaError::from(e),
+        let tcp_addr = if sock.is_stream() { sockaddr_to_std(&addr).ok() } else { None };
+        if let Some(sa) = tcp_addr {
+            crate::engine::bindings::reserve(sock.handle, sa, reuse, exclusive)?;
+        }
+        syscall!(bind(sock.fd(), addr.as_ptr(), addr.len())).map_err(|e| {
+            crate::engine::bindings::release(sock.handle);
+            match e.raw_os_error() {
+                Some(libc::EINVAL) => WsaError(WSAEINVAL),
+                _ => WsaError::from(e),
+            }
         })?;
         sock.state().bound = true;
         Ok(())
@@ -235,6 +246,8 @@ pub(crate) unsafe fn accept_impl(s: SOCKET, addr: *mut SOCKADDR, addrlen: *mut i
         peer.set_len(len);
         r
     })?;
+    // accept re-enables FD_ACCEPT: a further pending connection is recorded again.
+    crate::engine::notify::reenable(&sock, translate::FD_ACCEPT);
     let new = engine::adopt(fd, sock.family, sock.socktype, sock.protocol, sock.overlapped)?;
     new.set_nonblocking(sock.is_nonblocking());
     new.rcv_timeout

@@ -6,6 +6,7 @@
 //!   thread blocked in a socket call.
 //! * [`startup`] — `WSAStartup` reference counting.
 
+pub mod bindings;
 pub mod catalog;
 pub mod extensions;
 pub mod notify;
@@ -94,17 +95,31 @@ fn apply_defaults(fd: i32, family: i32, socktype: i32) {
         // SAFETY: a live c_int of the stated size on an fd we own.
         let _ = syscall!(setsockopt(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, (&one as *const libc::c_int).cast(), 4));
     }
-    let _ = (socktype == SOCK_STREAM, IPPROTO_TCP);
+    if socktype == SOCK_STREAM {
+        // Windows lets a port with TIME_WAIT connections be bound again; bindings.rs keeps
+        // Windows' conflicts between the process's own sockets (see there).
+        // SAFETY: a live c_int of the stated size on an fd we own.
+        let _ = syscall!(setsockopt(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR, (&one as *const libc::c_int).cast(), 4));
+    }
+    let _ = IPPROTO_TCP;
 }
 
 /// Closes a socket already removed from the table: wakes its waiters, returns the handle
 /// value to the host. The fd closes when the last in-flight call lets go of it.
 pub fn close(sock: Arc<Socket>) {
     sock.mark_closed();
+    bindings::release(sock.handle);
     let done = {
         let mut st = sock.state();
         st.notify = notify::Notify::default();
-        ops::cancel(&mut st, ops::CLOSED_STATUS, |_| true)
+        // Windows aborts a connected stream's pending I/O as a lost connection
+        // (ERROR_CONNECTION_ABORTED); anything else is simply cancelled (ERROR_OPERATION_ABORTED).
+        let status = if sock.is_stream() && st.conn == socket::ConnState::Connected {
+            translate::STATUS_CONNECTION_ABORTED
+        } else {
+            translate::STATUS_CANCELLED
+        };
+        ops::cancel(&mut st, status, |_| true)
     };
     done.deliver();
     host().free_socket_handle(sock.handle);

@@ -12,7 +12,7 @@
 //! | `FD_ACCEPT` | a connection is pending | `accept`, `WSAAccept` |
 //! | `FD_CONNECT` | a connect finished (error in `iErrorCode`) | — (once per connect) |
 //! | `FD_WRITE` | the connection is established / send space returns | a send that failed with `WSAEWOULDBLOCK` |
-//! | `FD_CLOSE` | the peer closed (0) or reset (`WSAECONNRESET`) | — (once) |
+//! | `FD_CLOSE` | the peer closed (0) or reset (`WSAECONNABORTED`) | — (once) |
 //!
 //! After a re-enabling call, a condition that still holds is recorded again (data left
 //! after a partial `recv` gives a new `FD_READ`). `WSAEventSelect` records events into the
@@ -27,7 +27,7 @@
 
 use translate::{
     FD_ACCEPT, FD_ACCEPT_BIT, FD_CLOSE, FD_CLOSE_BIT, FD_CONNECT, FD_CONNECT_BIT, FD_MAX_EVENTS, FD_OOB, FD_READ,
-    FD_READ_BIT, FD_WRITE, FD_WRITE_BIT, WSAECONNRESET,
+    FD_READ_BIT, FD_WRITE, FD_WRITE_BIT, WSAECONNABORTED,
 };
 
 use super::Socket;
@@ -155,8 +155,9 @@ pub fn on_ready(sock: &Socket, st: &mut State, readable: bool, writable: bool) {
             } else {
                 let e = std::io::Error::last_os_error();
                 if e.kind() != std::io::ErrorKind::WouldBlock {
+                    // Windows reports a reset peer's FD_CLOSE as WSAECONNABORTED.
                     let code = match e.raw_os_error() {
-                        Some(libc::ECONNRESET) | Some(libc::EPIPE) => WSAECONNRESET,
+                        Some(libc::ECONNRESET) | Some(libc::EPIPE) => WSAECONNABORTED,
                         _ => translate::WsaError::from(e).0,
                     };
                     n.record(sock, FD_CLOSE, code);

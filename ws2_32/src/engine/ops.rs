@@ -11,7 +11,7 @@ use std::io;
 use translate::error::errno_to_ntstatus;
 use translate::flags::{recv_flags_to_host, recv_result_flags_to_win, send_flags_to_host};
 use translate::sockaddr::HostSockAddr;
-use translate::{STATUS_BUFFER_OVERFLOW, STATUS_CANCELLED, STATUS_CONNECTION_RESET, STATUS_SUCCESS};
+use translate::{STATUS_BUFFER_OVERFLOW, STATUS_CONNECTION_RESET, STATUS_SUCCESS};
 
 use super::Socket;
 use super::overlapped::{Op, OpKind, Outcome, deliver};
@@ -265,8 +265,4 @@ impl Done {
     pub fn len(&self) -> usize {
         self.ops.len()
     }
-
 }
-
-/// The status a closed socket's pending operations complete with.
-pub const CLOSED_STATUS: i32 = STATUS_CANCELLED;

@@ -206,9 +206,12 @@ static COMPLETED: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
 /// call itself completed it (success before returning).
 pub fn deliver(op: Op, out: Outcome, at_once: bool) {
     let (port, skip_port_on_success) = (op.port, op.skip_port_on_success);
+    // `lpFlags` is written only by a call that completes at once: once the call has returned
+    // pending, the caller's flags variable is usually a dead stack slot (Windows reports the
+    // flags of a later completion through WSAGetOverlappedResult instead).
     if let OpKind::Recv { flags_out, .. } = &op.kind {
-        if *flags_out != 0 {
-            // SAFETY: the application's lpFlags, valid until completion.
+        if at_once && *flags_out != 0 {
+            // SAFETY: the application's lpFlags, valid during the call that completes here.
             unsafe { (*flags_out as *mut u32).write_unaligned(out.flags) };
         }
     }

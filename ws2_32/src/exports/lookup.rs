@@ -18,6 +18,7 @@ static TABLES: &[(&str, &[Export])] = &[
     ("wsock32", super::wsock32::EXPORTS),
     ("mswsock", super::mswsock::EXPORTS),
     ("kernel32", super::kernel32::EXPORTS),
+    ("user32", super::user32::EXPORTS),
 ];
 
 /// The DLL names [`table`] knows, lower case without `.dll`.
