@@ -29,7 +29,7 @@
 //!
 //! Application code never runs here: only the host is told (DESIGN property 5).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use translate::sockaddr::HostSockAddr;
@@ -200,7 +200,12 @@ pub struct Outcome {
     pub flags: u32,
 }
 
-static COMPLETED: (Mutex<u64>, Condvar) = (Mutex::new(0), Condvar::new());
+/// Completions so far, for `WSAGetOverlappedResult` on an OVERLAPPED without an event.
+static COMPLETED: AtomicU64 = AtomicU64::new(0);
+/// Threads in [`wait_completion`]: `deliver` takes the lock and notifies only when there are
+/// some, so the common completion costs no futex syscall.
+static WAITERS: AtomicUsize = AtomicUsize::new(0);
+static WAKE: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
 
 /// Delivers a finished operation (see the module docs). `at_once` is true when the issuing
 /// call itself completed it (success before returning).
@@ -234,9 +239,12 @@ pub fn deliver(op: Op, out: Outcome, at_once: bool) {
             }
         }
     }
-    let (m, cv) = &COMPLETED;
-    *m.lock().unwrap_or_else(|e| e.into_inner()) += 1;
-    cv.notify_all();
+    COMPLETED.fetch_add(1, Ordering::SeqCst);
+    if WAITERS.load(Ordering::SeqCst) > 0 {
+        let (m, cv) = &WAKE;
+        let _guard = m.lock().unwrap_or_else(|e| e.into_inner());
+        cv.notify_all();
+    }
 }
 
 /// Completes an operation the calling thread finished itself, through the socket's usual
@@ -255,19 +263,24 @@ pub fn complete_now(sock: &super::Socket, ov: OvPtr, routine: Option<Routine>, o
 /// Blocks until some operation completes after `seen` (a value from [`completions`]), or the
 /// timeout passes. Used by `WSAGetOverlappedResult` when the OVERLAPPED has no event.
 pub fn wait_completion(seen: u64, deadline: crate::sys::Deadline) {
-    let (m, cv) = &COMPLETED;
-    let mut n = m.lock().unwrap_or_else(|e| e.into_inner());
-    while *n == seen && !deadline.expired() {
+    WAITERS.fetch_add(1, Ordering::SeqCst);
+    let (m, cv) = &WAKE;
+    let mut guard = m.lock().unwrap_or_else(|e| e.into_inner());
+    // SeqCst with `deliver`: either it sees this waiter and notifies under the lock, or this
+    // check sees its completion.
+    while COMPLETED.load(Ordering::SeqCst) == seen && !deadline.expired() {
         let ms = deadline.remaining_ms();
         let dur =
             if ms < 0 { std::time::Duration::from_secs(3600) } else { std::time::Duration::from_millis(ms as u64) };
-        n = cv.wait_timeout(n, dur).unwrap_or_else(|e| e.into_inner()).0;
+        guard = cv.wait_timeout(guard, dur).unwrap_or_else(|e| e.into_inner()).0;
     }
+    drop(guard);
+    WAITERS.fetch_sub(1, Ordering::SeqCst);
 }
 
 /// The completion counter (see [`wait_completion`]).
 pub fn completions() -> u64 {
-    *COMPLETED.0.lock().unwrap_or_else(|e| e.into_inner())
+    COMPLETED.load(Ordering::SeqCst)
 }
 
 struct RoutineCall {

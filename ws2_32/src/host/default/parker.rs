@@ -5,14 +5,22 @@
 //! first, then checks its condition, then parks — so a change that lands between the check
 //! and the park is never lost (the unpark leaves a token the park consumes at once).
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 use crate::sys::Deadline;
 
-/// See the module docs.
+const EMPTY: u32 = 0;
+const NOTIFIED: u32 = 1;
+const PARKED: u32 = 2;
+
+/// See the module docs. The state is atomic so that waking a thread that is not asleep —
+/// the common case when the thread leads the reactor and completes its own operation — costs
+/// no lock and no futex syscall (the scheme of `std::thread::park`).
 #[derive(Debug, Default)]
 pub struct Parker {
-    token: Mutex<bool>,
+    state: AtomicU32,
+    lock: Mutex<()>,
     cv: Condvar,
 }
 
@@ -24,36 +32,48 @@ impl Parker {
 
     /// Wakes the owner (or makes its next park return at once).
     pub fn unpark(&self) {
-        let mut t = self.token.lock().unwrap_or_else(|e| e.into_inner());
-        *t = true;
-        self.cv.notify_one();
+        if self.state.swap(NOTIFIED, Ordering::SeqCst) == PARKED {
+            // Take the lock so the wake cannot fall between the owner's PARKED store and its
+            // wait.
+            drop(self.lock.lock().unwrap_or_else(|e| e.into_inner()));
+            self.cv.notify_one();
+        }
     }
 
     /// Sleeps until unparked or the deadline passes; `true` when unparked.
     pub fn park(&self, deadline: Deadline) -> bool {
-        let mut t = self.token.lock().unwrap_or_else(|e| e.into_inner());
-        while !*t {
+        if self.state.compare_exchange(NOTIFIED, EMPTY, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+            return true;
+        }
+        let mut guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if self.state.compare_exchange(EMPTY, PARKED, Ordering::SeqCst, Ordering::SeqCst).is_err() {
+            // Notified between the first check and the lock.
+            self.state.store(EMPTY, Ordering::SeqCst);
+            return true;
+        }
+        loop {
             let ms = deadline.remaining_ms();
             if ms == 0 {
-                return false;
+                // Timed out, unless a notification raced in.
+                return self.state.swap(EMPTY, Ordering::SeqCst) == NOTIFIED;
             }
-            if ms < 0 {
-                t = self.cv.wait(t).unwrap_or_else(|e| e.into_inner());
+            guard = if ms < 0 {
+                self.cv.wait(guard).unwrap_or_else(|e| e.into_inner())
             } else {
-                t = self
-                    .cv
-                    .wait_timeout(t, std::time::Duration::from_millis(ms as u64))
+                self.cv
+                    .wait_timeout(guard, std::time::Duration::from_millis(ms as u64))
                     .unwrap_or_else(|e| e.into_inner())
-                    .0;
+                    .0
+            };
+            if self.state.compare_exchange(NOTIFIED, EMPTY, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+                return true;
             }
         }
-        *t = false;
-        true
     }
 
     /// Drops a pending token (before registering for a new wait).
     pub fn clear(&self) {
-        *self.token.lock().unwrap_or_else(|e| e.into_inner()) = false;
+        let _ = self.state.compare_exchange(NOTIFIED, EMPTY, Ordering::SeqCst, Ordering::SeqCst);
     }
 }
 
