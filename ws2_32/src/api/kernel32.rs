@@ -397,8 +397,15 @@ pub fn post_queued_completion_status(port: HANDLE, bytes: u32, key: usize, ov: *
     }
 }
 
-/// Takes up to `max` packets, waiting as `GetQueuedCompletionStatus(Ex)` does.
-fn dequeue(port: &Port, max: usize, deadline: Deadline, alertable: bool) -> Result<Vec<Packet>, u32> {
+/// Takes up to `max` packets into `out` (returns how many), waiting as
+/// `GetQueuedCompletionStatus(Ex)` does.
+fn dequeue(
+    port: &Port,
+    max: usize,
+    deadline: Deadline,
+    alertable: bool,
+    out: &mut dyn FnMut(Packet),
+) -> Result<usize, u32> {
     let me = objects::current_thread();
     loop {
         if alertable && me.run_apcs() > 0 {
@@ -408,7 +415,8 @@ fn dequeue(port: &Port, max: usize, deadline: Deadline, alertable: bool) -> Resu
             let mut st = lock(&port.state);
             if !st.packets.is_empty() {
                 let n = st.packets.len().min(max);
-                return Ok(st.packets.drain(..n).collect());
+                st.packets.drain(..n).for_each(&mut *out);
+                return Ok(n);
             }
             if st.closed {
                 return Err(ERROR_ABANDONED_WAIT_0 as u32);
@@ -454,9 +462,10 @@ pub unsafe fn get_queued_completion_status(
     if bytes.is_null() || key.is_null() || ov.is_null() {
         return fail(ERROR_INVALID_PARAMETER);
     }
-    match dequeue(&p, 1, Deadline::after_dword_ms(ms), false) {
-        Ok(packets) => {
-            let pk = packets[0];
+    let mut got = None;
+    match dequeue(&p, 1, Deadline::after_dword_ms(ms), false, &mut |pk| got = Some(pk)) {
+        Ok(_) => {
+            let pk = got.expect("dequeue took one packet");
             // SAFETY: non-NULL outputs, writable per the caller.
             unsafe {
                 bytes.write_unaligned(pk.bytes);
@@ -494,20 +503,22 @@ pub unsafe fn get_queued_completion_status_ex(
     if entries.is_null() || removed.is_null() || count == 0 {
         return fail(ERROR_INVALID_PARAMETER);
     }
-    match dequeue(&p, count as usize, Deadline::after_dword_ms(ms), alertable != 0) {
-        Ok(packets) => {
-            for (i, pk) in packets.iter().enumerate() {
-                let e = OVERLAPPED_ENTRY {
-                    lpCompletionKey: pk.key,
-                    lpOverlapped: pk.overlapped as *mut OVERLAPPED,
-                    Internal: pk.status as u32 as usize,
-                    dwNumberOfBytesTransferred: pk.bytes,
-                };
-                // SAFETY: `count` writable entries, per the caller; i < count.
-                unsafe { entries.add(i).write_unaligned(e) };
-            }
+    let mut i = 0usize;
+    let mut store = |pk: Packet| {
+        let e = OVERLAPPED_ENTRY {
+            lpCompletionKey: pk.key,
+            lpOverlapped: pk.overlapped as *mut OVERLAPPED,
+            Internal: pk.status as u32 as usize,
+            dwNumberOfBytesTransferred: pk.bytes,
+        };
+        // SAFETY: `count` writable entries, per the caller; dequeue passes at most `count`.
+        unsafe { entries.add(i).write_unaligned(e) };
+        i += 1;
+    };
+    match dequeue(&p, count as usize, Deadline::after_dword_ms(ms), alertable != 0, &mut store) {
+        Ok(n) => {
             // SAFETY: writable, per the caller.
-            unsafe { removed.write_unaligned(packets.len() as u32) };
+            unsafe { removed.write_unaligned(n as u32) };
             set_error(OK as i32);
             1
         }

@@ -116,11 +116,39 @@ pub fn attempt(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
 }
 
 /// Finished operations, to deliver once the socket lock is released; operations moving to
-/// another socket's queue travel here too.
+/// another socket's queue travel here too. The first finished operation is kept inline: one
+/// completion per readiness event is the common case, and it should not allocate.
 #[derive(Debug, Default)]
 pub struct Done {
-    ops: Vec<(Op, Outcome)>,
+    ops: Inline<(Op, Outcome)>,
     moved: Vec<(Op, std::sync::Arc<Socket>)>,
+}
+
+/// A list whose first element needs no allocation.
+#[derive(Debug)]
+struct Inline<T> {
+    first: Option<T>,
+    rest: Vec<T>,
+}
+
+impl<T> Default for Inline<T> {
+    fn default() -> Self {
+        Inline { first: None, rest: Vec::new() }
+    }
+}
+
+impl<T> Inline<T> {
+    fn push(&mut self, v: T) {
+        if self.first.is_none() { self.first = Some(v) } else { self.rest.push(v) }
+    }
+
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.rest.len()
+    }
+
+    fn into_iter(self) -> impl Iterator<Item = T> {
+        self.first.into_iter().chain(self.rest)
+    }
 }
 
 impl Done {
@@ -130,7 +158,7 @@ impl Done {
 
     /// Delivers every finished operation, in order, and requeues moved ones.
     pub fn deliver(self) {
-        for (op, out) in self.ops {
+        for (op, out) in self.ops.into_iter() {
             deliver(op, out, false);
         }
         for (op, target) in self.moved {

@@ -84,6 +84,7 @@ pub struct Reactor {
 
 thread_local! {
     static LEADING: Cell<bool> = const { Cell::new(false) };
+    static EVENTS: Cell<Option<Events>> = const { Cell::new(None) };
 }
 
 static REACTOR: OnceLock<Reactor> = OnceLock::new();
@@ -182,7 +183,25 @@ impl Reactor {
                 let _ = self.poller.notify();
             }
         }
-        let mut events = Events::new();
+        EVENTS.with(|cell| {
+            // Reuse this thread's event buffer (allocating one per wait shows in profiles).
+            let mut events = cell.take().unwrap_or_default();
+            self.lead_or_follow(deadline, ready, parker, &mut events);
+            cell.set(Some(events));
+        });
+        let mut c = lock(&self.coord);
+        c.app_waiting -= 1;
+        c.last_app_exit = Instant::now();
+        if c.app_waiting > 0 {
+            if let Some(p) = c.followers.pop() {
+                p.unpark();
+            }
+        } else {
+            self.coord_cv.notify_one();
+        }
+    }
+
+    fn lead_or_follow(&self, deadline: Deadline, ready: &dyn Fn() -> bool, parker: &Arc<Parker>, events: &mut Events) {
         while !ready() && !deadline.expired() {
             match self.driver.try_lock() {
                 Ok(guard) => {
@@ -192,8 +211,8 @@ impl Reactor {
                         events.clear();
                         let ms = deadline.remaining_ms();
                         let timeout = (ms >= 0).then(|| Duration::from_millis(ms as u64));
-                        if self.poller.wait(&mut events, timeout).is_ok() {
-                            self.dispatch(&events);
+                        if self.poller.wait(events, timeout).is_ok() {
+                            self.dispatch(events);
                         }
                     }
                     LEADING.with(|l| l.set(false));
@@ -212,16 +231,6 @@ impl Reactor {
                     }
                 }
             }
-        }
-        let mut c = lock(&self.coord);
-        c.app_waiting -= 1;
-        c.last_app_exit = Instant::now();
-        if c.app_waiting > 0 {
-            if let Some(p) = c.followers.pop() {
-                p.unpark();
-            }
-        } else {
-            self.coord_cv.notify_one();
         }
     }
 

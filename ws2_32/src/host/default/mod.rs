@@ -87,7 +87,7 @@ impl Host for DefaultHost {
     }
 
     fn current_thread(&self) -> usize {
-        objects::token(&objects::current_thread())
+        objects::current_token()
     }
 
     fn queue_apc(&self, thread: usize, f: ApcFn, ctx: usize) -> bool {

@@ -5,6 +5,7 @@
 //! as on Windows, so `CloseHandle` can tell them apart and a stale handle never names a newer
 //! object.
 
+use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, Weak};
 
@@ -149,6 +150,22 @@ pub fn adopt_current(t: &Arc<ThreadObj>) {
 /// A thread object for a thread about to be started.
 pub fn new_thread() -> Arc<ThreadObj> {
     ThreadObj::new()
+}
+
+/// The calling thread's token (see [`token`]), cached: operations record their issuing
+/// thread, so this is on the fast path.
+pub fn current_token() -> usize {
+    thread_local! {
+        static TOKEN: Cell<usize> = const { Cell::new(0) };
+    }
+    TOKEN
+        .try_with(|t| {
+            if t.get() == 0 {
+                t.set(token(&current_thread()));
+            }
+            t.get()
+        })
+        .unwrap_or_else(|_| token(&current_thread()))
 }
 
 /// The opaque token naming a thread for [`crate::host::Host::queue_apc`].
