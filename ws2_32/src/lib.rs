@@ -21,6 +21,7 @@ pub(crate) mod api;
 pub(crate) mod engine;
 pub mod exports;
 pub mod host;
+mod shard;
 mod sys;
 
 pub use exports::ws2_32::native;

@@ -591,10 +591,6 @@ pub(crate) fn wait_overlapped(ov: OvPtr, deadline: Deadline, alertable: bool) ->
         if deadline.remaining_ms() == 0 {
             return Err(if deadline.expired() && alertable { WAIT_TIMEOUT } else { ERROR_IO_INCOMPLETE as u32 });
         }
-        let seen = crate::engine::overlapped::completions();
-        if ov.status() != STATUS_PENDING {
-            return Ok(());
-        }
         let event = ov.event() & !1;
         if event != 0 {
             let r = host().wait_event(event, deadline.remaining_ms().max(0) as u32, alertable);
@@ -602,10 +598,10 @@ pub(crate) fn wait_overlapped(ov: OvPtr, deadline: Deadline, alertable: bool) ->
                 return Err(WAIT_IO_COMPLETION);
             }
             if r == WAIT_FAILED {
-                crate::engine::overlapped::wait_completion(seen, deadline);
+                crate::engine::overlapped::wait_for(ov, deadline);
             }
         } else {
-            crate::engine::overlapped::wait_completion(seen, deadline);
+            crate::engine::overlapped::wait_for(ov, deadline);
         }
         if deadline.expired() && ov.status() == STATUS_PENDING {
             return Err(WAIT_TIMEOUT);

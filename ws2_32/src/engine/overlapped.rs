@@ -29,7 +29,7 @@
 //!
 //! Application code never runs here: only the host is told (DESIGN property 5).
 
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use translate::sockaddr::HostSockAddr;
@@ -200,10 +200,8 @@ pub struct Outcome {
     pub flags: u32,
 }
 
-/// Completions so far, for `WSAGetOverlappedResult` on an OVERLAPPED without an event.
-static COMPLETED: AtomicU64 = AtomicU64::new(0);
-/// Threads in [`wait_completion`]: `deliver` takes the lock and notifies only when there are
-/// some, so the common completion costs no futex syscall.
+/// Threads in [`wait_for`]: `deliver` takes the lock and notifies only when there are some,
+/// so the common completion touches no shared cache line and makes no futex syscall.
 static WAITERS: AtomicUsize = AtomicUsize::new(0);
 static WAKE: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
 
@@ -239,7 +237,9 @@ pub fn deliver(op: Op, out: Outcome, at_once: bool) {
             }
         }
     }
-    COMPLETED.fetch_add(1, Ordering::SeqCst);
+    // Pairs with the fence in `wait_for`: a waiter either sees the status written above or is
+    // counted here and notified under the lock.
+    std::sync::atomic::fence(Ordering::SeqCst);
     if WAITERS.load(Ordering::SeqCst) > 0 {
         let (m, cv) = &WAKE;
         let _guard = m.lock().unwrap_or_else(|e| e.into_inner());
@@ -260,15 +260,14 @@ pub fn complete_now(sock: &super::Socket, ov: OvPtr, routine: Option<Routine>, o
     deliver(op, out, at_once);
 }
 
-/// Blocks until some operation completes after `seen` (a value from [`completions`]), or the
-/// timeout passes. Used by `WSAGetOverlappedResult` when the OVERLAPPED has no event.
-pub fn wait_completion(seen: u64, deadline: crate::sys::Deadline) {
+/// Blocks until `ov` is no longer pending or the deadline passes. Used by
+/// `WSAGetOverlappedResult`/`GetOverlappedResult` when the OVERLAPPED has no event.
+pub fn wait_for(ov: OvPtr, deadline: crate::sys::Deadline) {
     WAITERS.fetch_add(1, Ordering::SeqCst);
+    std::sync::atomic::fence(Ordering::SeqCst);
     let (m, cv) = &WAKE;
     let mut guard = m.lock().unwrap_or_else(|e| e.into_inner());
-    // SeqCst with `deliver`: either it sees this waiter and notifies under the lock, or this
-    // check sees its completion.
-    while COMPLETED.load(Ordering::SeqCst) == seen && !deadline.expired() {
+    while ov.status() == STATUS_PENDING && !deadline.expired() {
         let ms = deadline.remaining_ms();
         let dur =
             if ms < 0 { std::time::Duration::from_secs(3600) } else { std::time::Duration::from_millis(ms as u64) };
@@ -276,11 +275,6 @@ pub fn wait_completion(seen: u64, deadline: crate::sys::Deadline) {
     }
     drop(guard);
     WAITERS.fetch_sub(1, Ordering::SeqCst);
-}
-
-/// The completion counter (see [`wait_completion`]).
-pub fn completions() -> u64 {
-    COMPLETED.load(Ordering::SeqCst)
 }
 
 struct RoutineCall {

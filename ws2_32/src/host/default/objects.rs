@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock, Weak};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use super::parker::{Parker, Waiters};
 
@@ -237,23 +237,23 @@ pub enum Object {
     Window(Arc<super::window::Window>),
 }
 
-static OBJECTS: RwLock<Option<HashMap<usize, Object>>> = RwLock::new(None);
+static OBJECTS: crate::shard::ShardedMap<Object> = crate::shard::ShardedMap::new();
 
 /// Enters `obj` under a fresh handle.
 pub fn insert(obj: Object) -> usize {
     let h = super::DEFAULT_HOST.alloc_handle();
-    OBJECTS.write().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(HashMap::new).insert(h, obj);
+    OBJECTS.insert(h, obj);
     h
 }
 
 /// The object named by `h`.
 pub fn get(h: usize) -> Option<Object> {
-    OBJECTS.read().unwrap_or_else(|e| e.into_inner()).as_ref().and_then(|m| m.get(&h)).cloned()
+    OBJECTS.get(h)
 }
 
 /// Removes `h`.
 pub fn remove(h: usize) -> Option<Object> {
-    OBJECTS.write().unwrap_or_else(|e| e.into_inner()).as_mut().and_then(|m| m.remove(&h))
+    OBJECTS.remove(h)
 }
 
 /// The event named by `h`.
