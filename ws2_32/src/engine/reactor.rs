@@ -24,17 +24,19 @@
 //! `GetQueuedCompletionStatus` — waits in the poller itself ([`Reactor::drive_until`]) and
 //! dispatches what becomes ready, usually completing its own packet without waking anyone.
 //! One such thread at a time is the *leader* (it holds the driver lock); other waiting threads
-//! are *followers* parked on their port, and one of them is promoted when the leader leaves.
-//! A background thread guarantees progress when no application thread waits: it takes over
-//! only after [`GRACE`] has passed with no application thread in a wait, so a busy server
-//! that returns to `GetQueuedCompletionStatus` within microseconds never hands off.
+//! are *followers* parked on their port, woken by the packets the leader's dispatching posts.
+//! A background thread guarantees progress: when the lead has been vacant for [`GRACE`] it
+//! promotes a parked follower, or, with none, drives the poller itself until an application
+//! thread arrives and kicks it out. It is never woken on the fast path — it looks on a timer —
+//! so a busy server that returns to `GetQueuedCompletionStatus` within microseconds never pays
+//! for a hand-off.
 //!
 //! Whoever dispatches only moves bytes and records completions — events, packets, APCs and
 //! messages go through the host; application code never runs here (DESIGN property 5).
 
 use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use polling::{Event, Events, PollMode, Poller};
@@ -43,9 +45,11 @@ use super::{Socket, ops, table};
 use crate::host::default::parker::Parker;
 use crate::sys::Deadline;
 
-/// How long the background thread lets application threads keep the leader role after the
-/// last one left a wait.
+/// How long the background thread lets the lead stay vacant before acting.
 pub const GRACE: Duration = Duration::from_millis(2);
+
+/// How often the background thread looks while an application thread leads.
+const CHECK_PERIOD: Duration = Duration::from_millis(10);
 
 /// A socket's registration with the poller, kept in its [`State`](super::socket::State).
 #[derive(Clone, Copy, Debug, Default)]
@@ -61,10 +65,6 @@ pub struct Registration {
 /// Who is waiting for the reactor (see the module docs).
 #[derive(Debug)]
 struct Coord {
-    /// Application threads inside [`Reactor::drive_until`].
-    app_waiting: usize,
-    /// When the last of them left.
-    last_app_exit: Instant,
     /// The background thread is (about to be) blocked in the poller.
     bg_in_wait: bool,
     /// Parked application threads, promoted to leader one at a time.
@@ -78,8 +78,11 @@ pub struct Reactor {
     edge: bool,
     driver: Mutex<()>,
     coord: Mutex<Coord>,
-    coord_cv: Condvar,
+    /// An application thread holds the driver lock.
     app_leading: AtomicBool,
+    /// When the last application leader let go of the driver lock (ns since `epoch`).
+    last_leader_exit: AtomicU64,
+    epoch: Instant,
 }
 
 thread_local! {
@@ -107,14 +110,10 @@ pub fn reactor() -> &'static Reactor {
             poller,
             edge,
             driver: Mutex::new(()),
-            coord: Mutex::new(Coord {
-                app_waiting: 0,
-                last_app_exit: Instant::now(),
-                bg_in_wait: false,
-                followers: Vec::new(),
-            }),
-            coord_cv: Condvar::new(),
+            coord: Mutex::new(Coord { bg_in_wait: false, followers: Vec::new() }),
             app_leading: AtomicBool::new(false),
+            last_leader_exit: AtomicU64::new(0),
+            epoch: Instant::now(),
         }
     })
 }
@@ -176,29 +175,12 @@ impl Reactor {
     /// caller has registered `parker` with whatever else can make `ready()` true (its port),
     /// so a post wakes it.
     pub fn drive_until(&self, deadline: Deadline, ready: &dyn Fn() -> bool, parker: &Arc<Parker>) {
-        {
-            let mut c = lock(&self.coord);
-            c.app_waiting += 1;
-            if c.bg_in_wait {
-                let _ = self.poller.notify();
-            }
-        }
         EVENTS.with(|cell| {
             // Reuse this thread's event buffer (allocating one per wait shows in profiles).
             let mut events = cell.take().unwrap_or_default();
             self.lead_or_follow(deadline, ready, parker, &mut events);
             cell.set(Some(events));
         });
-        let mut c = lock(&self.coord);
-        c.app_waiting -= 1;
-        c.last_app_exit = Instant::now();
-        if c.app_waiting > 0 {
-            if let Some(p) = c.followers.pop() {
-                p.unpark();
-            }
-        } else {
-            self.coord_cv.notify_one();
-        }
     }
 
     fn lead_or_follow(&self, deadline: Deadline, ready: &dyn Fn() -> bool, parker: &Arc<Parker>, events: &mut Events) {
@@ -216,12 +198,21 @@ impl Reactor {
                         }
                     }
                     LEADING.with(|l| l.set(false));
+                    self.last_leader_exit.store(self.now_ns(), Ordering::Release);
                     self.app_leading.store(false, Ordering::Release);
                     drop(guard);
                 }
                 Err(_) => {
                     parker.clear();
-                    lock(&self.coord).followers.push(parker.clone());
+                    {
+                        let mut c = lock(&self.coord);
+                        // The background thread holds the poller: kick it out; it hands the
+                        // lead to a follower when it lets go.
+                        if c.bg_in_wait {
+                            let _ = self.poller.notify();
+                        }
+                        c.followers.push(parker.clone());
+                    }
                     if !ready() {
                         parker.park(deadline);
                     }
@@ -234,28 +225,42 @@ impl Reactor {
         }
     }
 
-    /// The background thread: drives the poller whenever no application thread has waited
-    /// for [`GRACE`].
+    fn now_ns(&self) -> u64 {
+        self.epoch.elapsed().as_nanos() as u64
+    }
+
+    /// How long no application thread has led the poller (zero while one does).
+    fn leaderless_for(&self) -> Duration {
+        if self.app_leading.load(Ordering::Acquire) {
+            return Duration::ZERO;
+        }
+        Duration::from_nanos(self.now_ns().saturating_sub(self.last_leader_exit.load(Ordering::Acquire)))
+    }
+
+    /// The background thread. It is never woken on the fast path: it looks every few
+    /// milliseconds, and only when no application thread has led for [`GRACE`] does it act —
+    /// handing the lead to a parked follower if there is one, driving the poller itself if not.
     fn background(&self) {
         let mut events = Events::new();
         loop {
+            let idle = self.leaderless_for();
+            if idle < GRACE {
+                std::thread::sleep(if idle.is_zero() { CHECK_PERIOD } else { GRACE - idle });
+                continue;
+            }
             {
                 let mut c = lock(&self.coord);
-                loop {
-                    let idle = c.last_app_exit.elapsed();
-                    if c.app_waiting == 0 && idle >= GRACE {
-                        break;
-                    }
-                    c = if c.app_waiting > 0 {
-                        self.coord_cv.wait(c).unwrap_or_else(|e| e.into_inner())
-                    } else {
-                        self.coord_cv.wait_timeout(c, GRACE - idle).unwrap_or_else(|e| e.into_inner()).0
-                    };
+                if let Some(p) = c.followers.pop() {
+                    drop(c);
+                    // Give the promoted follower its grace period before looking again.
+                    self.last_leader_exit.store(self.now_ns(), Ordering::Release);
+                    p.unpark();
+                    continue;
                 }
                 c.bg_in_wait = true;
             }
             let guard = lock(&self.driver);
-            if lock(&self.coord).app_waiting == 0 {
+            if !self.app_leading.load(Ordering::Acquire) {
                 events.clear();
                 match self.poller.wait(&mut events, None) {
                     Ok(_) => self.dispatch(&events),
@@ -268,10 +273,10 @@ impl Reactor {
             drop(guard);
             let mut c = lock(&self.coord);
             c.bg_in_wait = false;
-            if c.app_waiting > 0 {
-                if let Some(p) = c.followers.pop() {
-                    p.unpark();
-                }
+            // Someone kicked us out to lead: hand over.
+            if let Some(p) = c.followers.pop() {
+                self.last_leader_exit.store(self.now_ns(), Ordering::Release);
+                p.unpark();
             }
         }
     }
