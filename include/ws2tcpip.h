@@ -127,6 +127,28 @@ typedef INT (WSAAPI *LPFN_GETNAMEINFO)(const SOCKADDR *pSockaddr, socklen_t Sock
 #define IN6ADDR_ANY_INIT {{{0}}}
 #define IN6ADDR_LOOPBACK_INIT {{{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}}}
 
+/* Windows exports in6addr_any and in6addr_loopback as data; glibc exports the same names with
+ * its own type. Each translation unit gets its own constant under the Windows names instead,
+ * so neither definition can capture the other. */
+#define in6addr_any __ws_in6addr_any
+#define in6addr_loopback __ws_in6addr_loopback
+static const IN6_ADDR __ws_in6addr_any __attribute__((unused)) = IN6ADDR_ANY_INIT;
+static const IN6_ADDR __ws_in6addr_loopback __attribute__((unused)) = IN6ADDR_LOOPBACK_INIT;
+
+#define IN6ADDR_SETANY(x) \
+  do { \
+    __builtin_memset((x), 0, sizeof(*(x))); \
+    (x)->sin6_family = AF_INET6; \
+  } while (0)
+#define IN6ADDR_SETLOOPBACK(x) \
+  do { \
+    __builtin_memset((x), 0, sizeof(*(x))); \
+    (x)->sin6_family = AF_INET6; \
+    (x)->sin6_addr.s6_bytes[15] = 1; \
+  } while (0)
+#define IN6ADDR_ISANY(x) ((x)->sin6_family == AF_INET6 && IN6_IS_ADDR_UNSPECIFIED(&(x)->sin6_addr))
+#define IN6ADDR_ISLOOPBACK(x) ((x)->sin6_family == AF_INET6 && IN6_IS_ADDR_LOOPBACK(&(x)->sin6_addr))
+
 #ifdef __cplusplus
 }
 #endif
