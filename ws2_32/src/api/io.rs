@@ -126,19 +126,7 @@ pub(crate) fn send_vectored(
     if win_flags & MSG_OOB != 0 && !sock.is_stream() {
         return Err(WsaError(WSAEOPNOTSUPP));
     }
-    {
-        let st = sock.state();
-        if st.shut_write {
-            return Err(WsaError(WSAESHUTDOWN));
-        }
-        if sock.is_stream() && st.conn != ConnState::Connected {
-            drop(st);
-            refresh_connecting(sock);
-            if sock.state().conn != ConnState::Connected {
-                return Err(WsaError(WSAENOTCONN));
-            }
-        }
-    }
+    check_send_state(sock)?;
     // A stream socket ignores the destination, as on Windows.
     let to = if sock.is_stream() { None } else { to };
     let (name, namelen) = to.map_or((std::ptr::null_mut(), 0), |a| (a.as_ptr().cast_mut(), a.len()));
@@ -196,22 +184,7 @@ pub(crate) fn recv_vectored(
         return Err(WsaError(WSAEOPNOTSUPP));
     }
     let host_flags = host_flags & !libc::MSG_WAITALL;
-    {
-        let st = sock.state();
-        if st.shut_read {
-            return Err(WsaError(WSAESHUTDOWN));
-        }
-        if sock.is_stream() && matches!(st.conn, ConnState::Idle | ConnState::Listening) {
-            return Err(WsaError(WSAENOTCONN));
-        }
-        if !sock.is_stream() && !st.bound {
-            drop(st);
-            if !is_bound_now(sock) {
-                return Err(WsaError(WSAEINVAL));
-            }
-            sock.state().bound = true;
-        }
-    }
+    check_recv_state(sock)?;
     let total = iov.total();
     let mut got = Received { bytes: 0, host_flags: 0, from: HostSockAddr::new() };
     loop {
@@ -533,7 +506,9 @@ fn check_send_state(sock: &Socket) -> Result<(), WsaError> {
     Ok(())
 }
 
-/// The checks a receive makes before touching the kernel.
+/// The checks a receive makes before touching the kernel (shared by both forms): shut down
+/// → `WSAESHUTDOWN`, an unconnected stream → `WSAENOTCONN`, an unbound datagram socket →
+/// `WSAEINVAL`.
 fn check_recv_state(sock: &Socket) -> Result<(), WsaError> {
     let st = sock.state();
     if st.shut_read {
@@ -541,6 +516,13 @@ fn check_recv_state(sock: &Socket) -> Result<(), WsaError> {
     }
     if sock.is_stream() && matches!(st.conn, ConnState::Idle | ConnState::Listening) {
         return Err(WsaError(WSAENOTCONN));
+    }
+    if !sock.is_stream() && !st.bound {
+        drop(st);
+        if !is_bound_now(sock) {
+            return Err(WsaError(WSAEINVAL));
+        }
+        sock.state().bound = true;
     }
     Ok(())
 }

@@ -38,14 +38,13 @@ pub unsafe fn wsa_socket_a(
     flags: u32,
 ) -> SOCKET {
     // SAFETY: NULL or readable, per the caller.
-    if let Some(r) = unsafe { info.as_ref() }
-        .and_then(|i| super::protocols::adopt_duplicate(i.dwServiceFlags3, i.dwServiceFlags4, flags))
-    {
-        return ret(r);
-    }
-    // SAFETY: NULL or readable, per the caller.
-    let fields = unsafe { info.as_ref() }.map(|i| (i.iAddressFamily, i.iSocketType, i.iProtocol));
-    ret(create_from_info(af, ty, protocol, fields, flags))
+    let info = unsafe { info.as_ref() }.map(|i| InfoFields {
+        family: i.iAddressFamily,
+        socktype: i.iSocketType,
+        protocol: i.iProtocol,
+        dup: (i.dwServiceFlags3, i.dwServiceFlags4),
+    });
+    ret(create_from_info(af, ty, protocol, info, flags))
 }
 
 /// `WSASocketW`.
@@ -61,29 +60,31 @@ pub unsafe fn wsa_socket_w(
     flags: u32,
 ) -> SOCKET {
     // SAFETY: NULL or readable, per the caller.
-    if let Some(r) = unsafe { info.as_ref() }
-        .and_then(|i| super::protocols::adopt_duplicate(i.dwServiceFlags3, i.dwServiceFlags4, flags))
-    {
-        return ret(r);
-    }
-    // SAFETY: NULL or readable, per the caller.
-    let fields = unsafe { info.as_ref() }.map(|i| (i.iAddressFamily, i.iSocketType, i.iProtocol));
-    ret(create_from_info(af, ty, protocol, fields, flags))
+    let info = unsafe { info.as_ref() }.map(|i| InfoFields {
+        family: i.iAddressFamily,
+        socktype: i.iSocketType,
+        protocol: i.iProtocol,
+        dup: (i.dwServiceFlags3, i.dwServiceFlags4),
+    });
+    ret(create_from_info(af, ty, protocol, info, flags))
 }
 
-fn create_from_info(
-    af: i32,
-    ty: i32,
+/// The fields of a `WSAPROTOCOL_INFOA/W` that `WSASocket` reads.
+struct InfoFields {
+    family: i32,
+    socktype: i32,
     protocol: i32,
-    info: Option<(i32, i32, i32)>,
-    flags: u32,
-) -> Result<SOCKET, WsaError> {
+    /// `dwServiceFlags3/4`: the marker of a `WSADuplicateSocket` structure.
+    dup: (u32, u32),
+}
+
+fn create_from_info(af: i32, ty: i32, protocol: i32, info: Option<InfoFields>, flags: u32) -> Result<SOCKET, WsaError> {
+    let Some(info) = info else { return create(af, ty, protocol, flags) };
+    if let Some(dup) = super::protocols::adopt_duplicate(info.dup.0, info.dup.1, flags) {
+        return dup;
+    }
     let pick = |v: i32, from: i32| if v == FROM_PROTOCOL_INFO { from } else { v };
-    let (af, ty, protocol) = match info {
-        Some((iaf, ity, iproto)) => (pick(af, iaf), pick(ty, ity), pick(protocol, iproto)),
-        None => (af, ty, protocol),
-    };
-    create(af, ty, protocol, flags)
+    create(pick(af, info.family), pick(ty, info.socktype), pick(protocol, info.protocol), flags)
 }
 
 fn create(af: i32, ty: i32, protocol: i32, flags: u32) -> Result<SOCKET, WsaError> {
