@@ -255,4 +255,6 @@ typedef struct tagPOINT {
 }
 #endif
 
+#include "winsock-compat/wprintf.h"
+
 #endif /* WINSOCK_COMPAT_WINTYPES_H */

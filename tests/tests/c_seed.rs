@@ -28,10 +28,11 @@ fn enum_protocols_as_written() {
     assert!(stdout.contains("Address Family: 2\n") && stdout.contains("Address Family: 23\n"));
     assert!(stdout.contains("Network Byte Order: Big Endian"));
     assert!(stdout.ends_with("Done"));
-    // `wprintf(L"Protocol Name: %s\n", prot->szProtocol)` prints nothing on glibc: stdout is
-    // already byte-oriented (printf came first), so the wide call fails; and glibc's %s would
-    // read the UTF-16 name as a narrow string anyway (include/README.md: WCHAR output needs a
-    // conversion on Linux). The rest of the output is asserted.
+    // `wprintf(L"Protocol Name: %s\n", prot->szProtocol)`: the headers give wprintf Windows'
+    // semantics (%s is a WCHAR string; mixing with printf works), so the names print.
+    assert_eq!(stdout.matches("Protocol Name: ").count(), count);
+    assert!(stdout.contains("Protocol Name: MSAFD Tcpip [TCP/IP]\n"), "{stdout}");
+    assert!(stdout.contains("Protocol Name: MSAFD Tcpip [UDP/IPv6]\n"), "{stdout}");
 }
 
 #[test]
