@@ -343,8 +343,9 @@ fn send_all(sock: &Socket, p: *const u8, n: usize) -> Result<usize, WsaError> {
     Ok(n)
 }
 
-/// `WSARecvMsg`: a `WSARecvFrom` over the message's buffers and address; the result flags
-/// go to `dwFlags`. Control data is not produced yet (`Control.len` is set to 0).
+/// `WSARecvMsg`: a `WSARecvFrom` over the message's buffers and address, with the result
+/// flags in `dwFlags` and the control data (`IP_PKTINFO`, `IPV6_PKTINFO`, TTL/hop limit,
+/// TOS/traffic class) re-packed in Windows' format into `Control` (see `engine::cmsg`).
 ///
 /// # Safety
 /// `msg` valid (and, overlapped, until completion); `bytes` NULL or writable.
@@ -361,11 +362,12 @@ pub unsafe fn wsa_recv_msg(
     }
     // SAFETY: non-NULL, valid per the caller.
     let m = unsafe { &mut *msg };
-    m.Control.len = 0;
+    // dwFlags also carries the previous call's output flags: those are not requests.
+    m.dwFlags &= !((translate::MSG_TRUNC | translate::MSG_CTRUNC | translate::MSG_BCAST | translate::MSG_MCAST) as u32);
     let namelen = if m.name.is_null() { std::ptr::null_mut() } else { &mut m.namelen as *mut i32 };
     // SAFETY: forwarded caller contract.
     unsafe {
-        super::io::wsa_recv_from(
+        super::io::recv_from_impl(
             face,
             s,
             m.lpBuffers,
@@ -374,6 +376,7 @@ pub unsafe fn wsa_recv_msg(
             &mut m.dwFlags,
             m.name,
             namelen,
+            &mut m.Control,
             ov,
             routine,
         )

@@ -169,6 +169,8 @@ pub(crate) struct Received {
     /// Host `msg_flags` of the last `recvmsg`.
     pub host_flags: i32,
     pub from: HostSockAddr,
+    /// `MSG_CTRUNC` when `WSARecvMsg` control data did not fit.
+    pub ctrl_flags: i32,
 }
 
 /// Receives into `iov`, honouring `MSG_WAITALL` and Windows' checks.
@@ -177,6 +179,7 @@ pub(crate) fn recv_vectored(
     iov: &mut IoVecs,
     win_flags: i32,
     want_from: bool,
+    control: *mut WSABUF,
 ) -> Result<Received, WsaError> {
     let host_flags = recv_flags_to_host(win_flags)?;
     let waitall = win_flags & MSG_WAITALL != 0;
@@ -186,17 +189,25 @@ pub(crate) fn recv_vectored(
     let host_flags = host_flags & !libc::MSG_WAITALL;
     check_recv_state(sock)?;
     let total = iov.total();
-    let mut got = Received { bytes: 0, host_flags: 0, from: HostSockAddr::new() };
+    let mut got = Received { bytes: 0, host_flags: 0, from: HostSockAddr::new(), ctrl_flags: 0 };
+    let mut host_control = crate::engine::cmsg::HostControl::new();
     loop {
         let rest = iov.advance(0);
         let (name, namelen) =
             if want_from { (got.from.as_mut_ptr(), HostSockAddr::capacity()) } else { (std::ptr::null_mut(), 0) };
         let mut msg = msghdr(rest, name, namelen);
+        if !control.is_null() {
+            host_control.attach(&mut msg);
+        }
         let r = sock.blocking(Direction::Read, || syscall!(recvmsg(sock.fd(), &mut msg, host_flags)));
         match r {
             Ok(n) => {
                 if want_from {
                     got.from.set_len(msg.msg_namelen);
+                }
+                if !control.is_null() {
+                    // SAFETY: the application's WSAMSG Control (caller's contract).
+                    got.ctrl_flags = unsafe { crate::engine::cmsg::deliver_to(&msg, control) };
                 }
                 got.host_flags = msg.msg_flags;
                 got.bytes += n as usize;
@@ -272,7 +283,7 @@ pub unsafe fn recv(s: SOCKET, buf: *mut u8, len: i32, flags: i32) -> i32 {
             return Err(WsaError(WSAEFAULT));
         }
         let mut iov = IoVecs::one(buf, len as usize);
-        let r = recv_vectored(&sock, &mut iov, flags, false);
+        let r = recv_vectored(&sock, &mut iov, flags, false, std::ptr::null_mut());
         notify::reenable(&sock, FD_READ | if flags & MSG_OOB != 0 { FD_OOB } else { 0 });
         let r = r?;
         if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(r.bytes as i32) }
@@ -295,7 +306,7 @@ pub unsafe fn recvfrom(s: SOCKET, buf: *mut u8, len: i32, flags: i32, from: *mut
             unsafe { check_addr_room(&sock, from, fromlen) }?;
         }
         let mut iov = IoVecs::one(buf, len as usize);
-        let r = recv_vectored(&sock, &mut iov, flags, want_from);
+        let r = recv_vectored(&sock, &mut iov, flags, want_from, std::ptr::null_mut());
         notify::reenable(&sock, FD_READ | if flags & MSG_OOB != 0 { FD_OOB } else { 0 });
         let r = r?;
         if want_from && !r.from.is_empty() {
@@ -433,6 +444,42 @@ pub unsafe fn wsa_recv_from(
     overlapped: *mut WSAOVERLAPPED,
     completion: *mut core::ffi::c_void,
 ) -> i32 {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        recv_from_impl(
+            face,
+            s,
+            bufs,
+            count,
+            received,
+            flags,
+            from,
+            fromlen,
+            std::ptr::null_mut(),
+            overlapped,
+            completion,
+        )
+    }
+}
+
+/// `WSARecvFrom`, and `WSARecvMsg` when `control` (its `Control` WSABUF) is non-NULL.
+///
+/// # Safety
+/// Pointers as the Windows contract requires.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn recv_from_impl(
+    face: Face,
+    s: SOCKET,
+    bufs: *const WSABUF,
+    count: u32,
+    received: *mut u32,
+    flags: *mut u32,
+    from: *mut SOCKADDR,
+    fromlen: *mut i32,
+    control: *mut WSABUF,
+    overlapped: *mut WSAOVERLAPPED,
+    completion: *mut core::ffi::c_void,
+) -> i32 {
     super::status((|| {
         let sock = table::get(s)?;
         // SAFETY: forwarded caller contract.
@@ -448,7 +495,7 @@ pub unsafe fn wsa_recv_from(
         // SAFETY: non-NULL, readable per the caller.
         let win_flags = unsafe { flags.read_unaligned() } as i32;
         if overlapped.is_null() {
-            let r = recv_vectored(&sock, &mut iov, win_flags, want_from);
+            let r = recv_vectored(&sock, &mut iov, win_flags, want_from, control);
             notify::reenable(&sock, FD_READ | if win_flags & MSG_OOB != 0 { FD_OOB } else { 0 });
             let r = r?;
             if want_from && !r.from.is_empty() {
@@ -458,7 +505,8 @@ pub unsafe fn wsa_recv_from(
             // SAFETY: non-NULL (checked), writable per the caller.
             unsafe {
                 received.write_unaligned(r.bytes as u32);
-                flags.write_unaligned(recv_result_flags_to_win(r.host_flags) as u32 & !(translate::MSG_TRUNC as u32));
+                let win = recv_result_flags_to_win(r.host_flags) & !translate::MSG_TRUNC & !translate::MSG_CTRUNC;
+                flags.write_unaligned((win | r.ctrl_flags) as u32);
             }
             return if truncated(&sock, &r) { Err(WsaError(WSAEMSGSIZE)) } else { Ok(()) };
         }
@@ -474,6 +522,7 @@ pub unsafe fn wsa_recv_from(
                 flags_out: flags as usize,
                 from: if want_from { from as usize } else { 0 },
                 fromlen: if want_from { fromlen as usize } else { 0 },
+                control: control as usize,
             },
             OvPtr(overlapped as usize),
             routine(face, completion),

@@ -8,6 +8,7 @@
 
 pub mod bindings;
 pub mod catalog;
+pub mod cmsg;
 pub mod extensions;
 pub mod notify;
 pub mod ops;

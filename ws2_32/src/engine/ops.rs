@@ -50,7 +50,7 @@ pub fn attempt(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
         OpKind::Accept { .. } => super::extensions::attempt_accept(sock, op),
         OpKind::Connect { .. } => super::extensions::attempt_connect(sock, st, op),
         OpKind::Finished => outcome(STATUS_SUCCESS, 0, 0),
-        OpKind::Recv { iov, win_flags, from, fromlen, .. } => {
+        OpKind::Recv { iov, win_flags, from, fromlen, control, .. } => {
             let host_flags = match recv_flags_to_host(*win_flags) {
                 Ok(f) => f & !libc::MSG_WAITALL,
                 Err(e) => return outcome(translate::error::wsa_to_ntstatus(e), 0, 0),
@@ -66,6 +66,10 @@ pub fn attempt(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
                 msg.msg_name = addr.as_mut_ptr().cast();
                 msg.msg_namelen = HostSockAddr::capacity();
             }
+            let mut host_control = super::cmsg::HostControl::new();
+            if *control != 0 {
+                host_control.attach(&mut msg);
+            }
             match crate::sys::retry_eintr(|| syscall!(recvmsg(sock.fd(), &mut msg, host_flags))) {
                 Ok(n) => {
                     if want_from {
@@ -75,7 +79,13 @@ pub fn attempt(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
                         let _ = unsafe { crate::api::socket::write_addr(&addr, *from as *mut _, *fromlen as *mut i32) };
                     }
                     let truncated = !sock.is_stream() && msg.msg_flags & libc::MSG_TRUNC != 0;
-                    let flags = recv_result_flags_to_win(msg.msg_flags) as u32 & !(translate::MSG_TRUNC as u32);
+                    let mut flags = (recv_result_flags_to_win(msg.msg_flags)
+                        & !translate::MSG_TRUNC
+                        & !translate::MSG_CTRUNC) as u32;
+                    if *control != 0 {
+                        // SAFETY: the application's WSAMSG Control, valid until completion.
+                        flags |= unsafe { super::cmsg::deliver_to(&msg, *control as *mut translate::WSABUF) } as u32;
+                    }
                     let status = if truncated { STATUS_BUFFER_OVERFLOW } else { STATUS_SUCCESS };
                     outcome(status, n as usize, flags)
                 }

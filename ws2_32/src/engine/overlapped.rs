@@ -108,6 +108,8 @@ pub enum OpKind {
         from: usize,
         /// `lpFromlen`, or 0.
         fromlen: usize,
+        /// `WSARecvMsg`'s `Control` WSABUF (filled at completion), or 0.
+        control: usize,
     },
     /// `AcceptEx`, waiting on the listener for a connection, then (with `recv_len > 0`) on
     /// the accepting socket for the first data.
