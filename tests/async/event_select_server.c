@@ -226,8 +226,11 @@ int main(void)
         }
     }
     CHECK(accepted == CLIENTS);
-    CHECK(would_blocks > 0);
-    CHECK(fd_writes > CLIENTS); /* the first FD_WRITE per connection, then re-enabled ones */
+    /* A non-blocking send takes the whole buffer or fails with WSAEWOULDBLOCK (Windows keeps
+     * what the stack cannot take yet), so blocking depends on timing; each WSAEWOULDBLOCK must
+     * be followed by a re-enabled FD_WRITE on top of the first one per connection. */
+    CHECK(fd_writes >= CLIENTS);
+    CHECK(would_blocks == 0 || fd_writes > CLIENTS);
     CHECK(count == 1);
 
     unsigned long long expected = 0;

@@ -127,6 +127,9 @@ pub(crate) fn send_vectored(
         return Err(WsaError(WSAEOPNOTSUPP));
     }
     check_send_state(sock)?;
+    if sock.is_stream() && sock.is_nonblocking() {
+        return send_nonblocking_stream(sock, iov, host_flags);
+    }
     // A stream socket ignores the destination, as on Windows.
     let to = if sock.is_stream() { None } else { to };
     let (name, namelen) = to.map_or((std::ptr::null_mut(), 0), |a| (a.as_ptr().cast_mut(), a.len()));
@@ -155,6 +158,41 @@ pub(crate) fn send_vectored(
         sock.state().bound = true;
     }
     Ok(sent)
+}
+
+/// A non-blocking stream send, as Windows does it: the whole buffer is accepted or the call
+/// fails with `WSAEWOULDBLOCK`, never a partial count. What the kernel does not take at once
+/// is kept by the engine and sent as space frees (`OpKind::SendBuffered`); while such data is
+/// queued, further sends fail with `WSAEWOULDBLOCK` (and so re-enable `FD_WRITE`).
+fn send_nonblocking_stream(sock: &Socket, iov: &mut IoVecs, host_flags: i32) -> Result<usize, WsaError> {
+    let total = iov.total();
+    let mut st = sock.state();
+    if !st.writes.is_empty() {
+        return Err(WsaError(translate::WSAEWOULDBLOCK));
+    }
+    let rest = iov.advance(0);
+    let msg = msghdr(rest, std::ptr::null_mut(), 0);
+    let sent = match crate::sys::retry_eintr(|| syscall!(sendmsg(sock.fd(), &msg, host_flags))) {
+        Ok(n) => n as usize,
+        Err(e) => {
+            drop(st);
+            return Err(map_send_error(sock, WsaError::from(e)));
+        }
+    };
+    if sent < total {
+        // Keep the remainder (copied: the caller's buffer is theirs again once we return).
+        iov.advance(sent);
+        let mut data = Vec::new();
+        data.try_reserve_exact(total - sent).map_err(|_| WsaError(translate::WSAENOBUFS))?;
+        for v in iov.as_mut_slice() {
+            // SAFETY: each iovec points into the caller's buffers, valid during this call.
+            data.extend_from_slice(unsafe { std::slice::from_raw_parts(v.iov_base.cast::<u8>(), v.iov_len) });
+        }
+        let op = Op::new(OpKind::SendBuffered { data, sent: 0 }, OvPtr(0), None, 0);
+        st.writes.push_back(op);
+        crate::engine::reactor::reactor().arm(sock, &mut st);
+    }
+    Ok(total)
 }
 
 fn map_send_error(sock: &Socket, e: WsaError) -> WsaError {

@@ -411,6 +411,14 @@ pub fn shutdown(s: SOCKET, how: i32) -> i32 {
                 return Err(WsaError(WSAENOTCONN));
             }
         }
+        // Buffered send data goes out first: the host side is shut when it has.
+        if how != SD_RECEIVE && !sock.state().writes.is_empty() {
+            let mut st = sock.state();
+            st.shutdown_after_writes = true;
+            st.shut_read |= how != SD_SEND;
+            st.shut_write = true;
+            return Ok(());
+        }
         // SD_RECEIVE is recorded only: later receives fail with WSAESHUTDOWN, as on Windows.
         if how != SD_RECEIVE {
             match syscall!(shutdown(sock.fd(), libc::SHUT_WR)) {

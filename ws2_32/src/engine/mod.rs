@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod catalog;
 pub mod cmsg;
 pub mod extensions;
+pub mod lingering;
 pub mod notify;
 pub mod ops;
 pub mod overlapped;
@@ -120,7 +121,13 @@ pub fn close(sock: Arc<Socket>) {
         } else {
             translate::STATUS_CANCELLED
         };
-        ops::cancel(&mut st, status, |_| true)
+        let done = ops::cancel(&mut st, status, |op| !op.is_internal());
+        // Buffered send data still goes out (closesocket is graceful): keep the socket
+        // until it has (see `lingering`).
+        if !st.writes.is_empty() {
+            lingering::keep(sock.clone());
+        }
+        done
     };
     done.deliver();
     host().free_socket_handle(sock.handle);
@@ -153,7 +160,7 @@ pub fn cancel_io(handle: usize, overlapped: Option<usize>, thread: Option<usize>
     let done = {
         let mut st = sock.state();
         let done = ops::cancel(&mut st, translate::STATUS_CANCELLED, |op| {
-            overlapped.is_none_or(|ov| op.ov.0 == ov) && thread.is_none_or(|t| op.thread == t)
+            !op.is_internal() && overlapped.is_none_or(|ov| op.ov.0 == ov) && thread.is_none_or(|t| op.thread == t)
         });
         reactor::reactor().arm(&sock, &mut st);
         done

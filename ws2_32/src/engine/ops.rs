@@ -50,6 +50,25 @@ pub fn attempt(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
         OpKind::Accept { .. } => super::extensions::attempt_accept(sock, op),
         OpKind::Connect { .. } => super::extensions::attempt_connect(sock, st, op),
         OpKind::Finished => outcome(STATUS_SUCCESS, 0, 0),
+        OpKind::SendBuffered { data, sent } => loop {
+            let rest = &data[*sent..];
+            if rest.is_empty() {
+                return outcome(STATUS_SUCCESS, *sent, 0);
+            }
+            let flags = send_flags_to_host(0).unwrap_or(0);
+            // SAFETY: `rest` is a live slice of the operation's own buffer.
+            let r = unsafe { libc::send(sock.fd(), rest.as_ptr().cast(), rest.len(), flags) };
+            if r >= 0 {
+                *sent += r as usize;
+                continue;
+            }
+            let e = io::Error::last_os_error();
+            match e.kind() {
+                io::ErrorKind::Interrupted => continue,
+                io::ErrorKind::WouldBlock => return Attempt::Pending,
+                _ => return failed(e, sock),
+            }
+        },
         OpKind::Recv { iov, win_flags, from, fromlen, control, .. } => {
             let host_flags = match recv_flags_to_host(*win_flags) {
                 Ok(f) => f & !libc::MSG_WAITALL,
@@ -275,6 +294,21 @@ fn drain(sock: &Socket, st: &mut State, queue: &mut std::collections::VecDeque<O
     }
 }
 
+/// What must happen once a socket's writes have drained: a `shutdown(SD_SEND)` that waited
+/// for buffered data, and the release of a closed socket that stayed open only to flush it.
+pub fn after_writes(sock: &Socket, st: &mut State) {
+    if !st.writes.is_empty() {
+        return;
+    }
+    if std::mem::take(&mut st.shutdown_after_writes) {
+        // SAFETY: shutdown on an fd held alive by `sock`.
+        unsafe { libc::shutdown(sock.fd(), libc::SHUT_WR) };
+    }
+    if sock.is_closed() {
+        super::lingering::release(sock.handle);
+    }
+}
+
 /// Removes every queued operation `matches` selects and completes it with `status`
 /// (`STATUS_CANCELLED` for CancelIo/CancelIoEx). Returns how many were cancelled.
 pub fn cancel(st: &mut State, status: i32, mut matches: impl FnMut(&Op) -> bool) -> Done {
@@ -284,7 +318,9 @@ pub fn cancel(st: &mut State, status: i32, mut matches: impl FnMut(&Op) -> bool)
         for op in queue.drain(..) {
             if matches(&op) {
                 let bytes = match &op.kind {
-                    OpKind::Send { sent, .. } | OpKind::Connect { sent, .. } => *sent as u32,
+                    OpKind::Send { sent, .. } | OpKind::Connect { sent, .. } | OpKind::SendBuffered { sent, .. } => {
+                        *sent as u32
+                    }
                     OpKind::Recv { .. } | OpKind::Accept { .. } | OpKind::Finished => 0,
                 };
                 done.ops.push((op, Outcome { status, bytes, flags: 0 }));

@@ -139,6 +139,15 @@ pub enum OpKind {
     /// An operation the issuing call finished itself (a synchronous ioctl, `DisconnectEx`),
     /// delivered through the usual routes.
     Finished,
+    /// The rest of a non-blocking stream `send` that the kernel did not take at once: Windows
+    /// reports the whole buffer sent and keeps the remainder itself, so the engine does too
+    /// (an internal operation: no OVERLAPPED, nothing to deliver).
+    SendBuffered {
+        /// The bytes still to send.
+        data: Vec<u8>,
+        /// How many of them went out.
+        sent: usize,
+    },
     /// `WSASend`/`WSASendTo`: the buffers (advanced as bytes go out) and the destination.
     Send {
         /// The application's buffers, with what was already sent dropped.
@@ -171,6 +180,12 @@ pub struct Op {
 }
 
 impl Op {
+    /// Whether the engine issued this operation for itself (no OVERLAPPED, never delivered,
+    /// never cancelled by CancelIo/CancelIoEx).
+    pub fn is_internal(&self) -> bool {
+        self.ov.0 == 0
+    }
+
     /// A new operation; the port binding is captured by `ops::issue`.
     pub fn new(kind: OpKind, ov: OvPtr, routine: Option<Routine>, thread: usize) -> Op {
         Op { kind, ov, routine, thread, port: None, skip_port_on_success: false }
@@ -210,6 +225,9 @@ static WAKE: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
 /// Delivers a finished operation (see the module docs). `at_once` is true when the issuing
 /// call itself completed it (success before returning).
 pub fn deliver(op: Op, out: Outcome, at_once: bool) {
+    if op.is_internal() {
+        return;
+    }
     let (port, skip_port_on_success) = (op.port, op.skip_port_on_success);
     // `lpFlags` is written only by a call that completes at once: once the call has returned
     // pending, the caller's flags variable is usually a dead stack slot (Windows reports the

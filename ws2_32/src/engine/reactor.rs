@@ -284,7 +284,7 @@ impl Reactor {
     fn dispatch(&self, events: &Events) {
         for ev in events.iter() {
             // A closed socket is gone from the table: its stale event is dropped here.
-            let Some(sock) = table::lookup(ev.key) else { continue };
+            let Some(sock) = table::lookup(ev.key).or_else(|| super::lingering::lookup(ev.key)) else { continue };
             let done = {
                 let mut st = sock.state();
                 if !self.edge {
@@ -292,6 +292,7 @@ impl Reactor {
                     st.reg.write = false;
                 }
                 let done = ops::progress(&sock, &mut st, ev.readable, ev.writable);
+                ops::after_writes(&sock, &mut st);
                 super::notify::on_ready(&sock, &mut st, ev.readable, ev.writable);
                 if !self.edge {
                     self.arm(&sock, &mut st);

@@ -103,6 +103,9 @@ pub struct State {
     pub reg: Registration,
     /// `WSAEventSelect`/`WSAAsyncSelect` state.
     pub notify: Notify,
+    /// `shutdown(SD_SEND)` arrived while buffered send data was queued: shut the host side
+    /// once it is out.
+    pub shutdown_after_writes: bool,
 }
 
 /// An open Winsock socket.
