@@ -44,7 +44,9 @@ fn drain(s: SOCKET, expect: usize) -> Vec<u8> {
         assert!(start.elapsed() < std::time::Duration::from_secs(20), "drain timed out after {} bytes", got.len());
         // SAFETY: a live buffer.
         let n = unsafe { recv(s, buf.as_mut_ptr(), buf.len() as i32, 0) };
-        assert!(n >= 0, "recv failed: {}", unsafe { WSAGetLastError() });
+        // SAFETY: a plain call.
+        let err = unsafe { WSAGetLastError() };
+        assert!(n >= 0, "recv failed: {err}");
         if n == 0 {
             return got;
         }
