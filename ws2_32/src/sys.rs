@@ -52,20 +52,28 @@ pub(crate) fn poll(fds: &mut [libc::pollfd], timeout_ms: i32) -> io::Result<usiz
     }
 }
 
-/// A point in time to wait until, or forever.
+/// A point in time to wait until, or forever. A zero timeout — the common "poll once" of
+/// `select`/`WSAPoll` — never reads the clock.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Deadline(Option<std::time::Instant>);
+pub(crate) enum Deadline {
+    /// Wait forever.
+    Never,
+    /// Do not wait at all.
+    Now,
+    /// Wait until then.
+    At(std::time::Instant),
+}
 
 impl Deadline {
     /// Forever.
-    pub(crate) const NEVER: Deadline = Deadline(None);
+    pub(crate) const NEVER: Deadline = Deadline::Never;
 
     /// `ms` milliseconds from now; negative means forever.
     pub(crate) fn after_ms(ms: i32) -> Deadline {
-        if ms < 0 {
-            Deadline::NEVER
-        } else {
-            Deadline(Some(std::time::Instant::now() + std::time::Duration::from_millis(ms as u64)))
+        match ms {
+            ms if ms < 0 => Deadline::Never,
+            0 => Deadline::Now,
+            ms => Deadline::At(std::time::Instant::now() + std::time::Duration::from_millis(ms as u64)),
         }
     }
 
@@ -76,9 +84,10 @@ impl Deadline {
 
     /// Milliseconds left for `poll(2)`: `-1` for forever, rounded up so a wait never ends early.
     pub(crate) fn remaining_ms(&self) -> i32 {
-        match self.0 {
-            None => -1,
-            Some(t) => {
+        match self {
+            Deadline::Never => -1,
+            Deadline::Now => 0,
+            Deadline::At(t) => {
                 let left = t.saturating_duration_since(std::time::Instant::now());
                 let ms = left.as_micros().div_ceil(1000);
                 ms.min(i32::MAX as u128) as i32
@@ -88,7 +97,11 @@ impl Deadline {
 
     /// Whether the deadline has passed.
     pub(crate) fn expired(&self) -> bool {
-        self.0.is_some_and(|t| std::time::Instant::now() >= t)
+        match self {
+            Deadline::Never => false,
+            Deadline::Now => true,
+            Deadline::At(t) => std::time::Instant::now() >= *t,
+        }
     }
 }
 

@@ -138,7 +138,12 @@ pub(crate) fn send_vectored(
     loop {
         let rest = iov.advance(0);
         let msg = msghdr(rest, name, namelen);
-        let r = sock.blocking(Direction::Write, || syscall!(sendmsg(sock.fd(), &msg, host_flags)));
+        let single = (rest.len() == 1 && name.is_null()).then(|| (rest[0].iov_base, rest[0].iov_len));
+        let r = sock.blocking(Direction::Write, || match single {
+            // One buffer and no address: plain send(2), cheaper than sendmsg in the kernel.
+            Some((base, len)) => syscall!(send(sock.fd(), base, len, host_flags)),
+            None => syscall!(sendmsg(sock.fd(), &msg, host_flags)),
+        });
         match r {
             Ok(n) => {
                 sent += n as usize;
@@ -172,7 +177,11 @@ fn send_nonblocking_stream(sock: &Socket, iov: &mut IoVecs, host_flags: i32) -> 
     }
     let rest = iov.advance(0);
     let msg = msghdr(rest, std::ptr::null_mut(), 0);
-    let sent = match crate::sys::retry_eintr(|| syscall!(sendmsg(sock.fd(), &msg, host_flags))) {
+    let single = (rest.len() == 1).then(|| (rest[0].iov_base, rest[0].iov_len));
+    let sent = match crate::sys::retry_eintr(|| match single {
+        Some((base, len)) => syscall!(send(sock.fd(), base, len, host_flags)),
+        None => syscall!(sendmsg(sock.fd(), &msg, host_flags)),
+    }) {
         Ok(n) => n as usize,
         Err(e) => {
             drop(st);
@@ -233,6 +242,27 @@ pub(crate) fn recv_vectored(
         let rest = iov.advance(0);
         let (name, namelen) =
             if want_from { (got.from.as_mut_ptr(), HostSockAddr::capacity()) } else { (std::ptr::null_mut(), 0) };
+        // One buffer on a stream: plain recv(2) (recvmsg makes the kernel copy a msghdr and an
+        // iovec array in; a stream has no truncation or address to report).
+        if sock.is_stream() && rest.len() == 1 && control.is_null() {
+            let (base, len) = (rest[0].iov_base, rest[0].iov_len);
+            let r = sock.blocking(Direction::Read, || syscall!(recv(sock.fd(), base, len, host_flags)));
+            match r {
+                Ok(n) => {
+                    got.bytes += n as usize;
+                    if !waitall || n == 0 || got.bytes >= total {
+                        break;
+                    }
+                    iov.advance(n as usize);
+                    continue;
+                }
+                Err(e) if got.bytes > 0 => {
+                    log::debug!(target: "ws2_32::io", "MSG_WAITALL receive stopped after {} bytes: {e:?}", got.bytes);
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
         let mut msg = msghdr(rest, name, namelen);
         if !control.is_null() {
             host_control.attach(&mut msg);

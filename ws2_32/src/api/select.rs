@@ -42,24 +42,6 @@ unsafe fn read_set(set: *const FD_SET) -> Vec<SOCKET> {
     (0..count).map(|i| unsafe { array.add(i).read_unaligned() }).collect()
 }
 
-/// Rewrites an `fd_set` with `handles` (never more than it held).
-///
-/// # Safety
-/// As [`read_set`], writable.
-unsafe fn write_set(set: *mut FD_SET, handles: &[SOCKET]) {
-    if set.is_null() {
-        return;
-    }
-    // SAFETY: writable, with room for at least the original count (>= handles.len()).
-    unsafe {
-        std::ptr::addr_of_mut!((*set).fd_count).write_unaligned(handles.len() as u32);
-        let array = std::ptr::addr_of_mut!((*set).fd_array).cast::<SOCKET>();
-        for (i, h) in handles.iter().enumerate() {
-            array.add(i).write_unaligned(*h);
-        }
-    }
-}
-
 /// One distinct socket of a `select` call and the sets it appears in.
 struct Member {
     sock: Arc<Socket>,
@@ -91,23 +73,18 @@ pub unsafe fn select(
         let mut tagged: Vec<(SOCKET, usize)> =
             inputs.iter().enumerate().flat_map(|(k, v)| v.iter().map(move |h| (*h, k))).collect();
         tagged.sort_unstable();
-        let mut distinct: Vec<(SOCKET, [bool; SETS])> = Vec::with_capacity(tagged.len());
+        let mut members: Vec<Member> = Vec::with_capacity(tagged.len());
         for (h, k) in tagged {
-            match distinct.last_mut() {
-                Some((last, sets)) if *last == h => sets[k] = true,
+            match members.last_mut() {
+                Some(m) if m.sock.handle == h => m.in_set[k] = true,
                 _ => {
-                    let mut sets = [false; SETS];
-                    sets[k] = true;
-                    distinct.push((h, sets));
+                    let sock = table::get(h).map_err(|_| WsaError(WSAENOTSOCK))?;
+                    let mut in_set = [false; SETS];
+                    in_set[k] = true;
+                    members.push(Member { sock, in_set, ready: [false; SETS] });
                 }
             }
         }
-        let socks = table::get_many(distinct.iter().map(|(h, _)| *h))?;
-        let mut members: Vec<Member> = socks
-            .into_iter()
-            .zip(&distinct)
-            .map(|(sock, (_, in_set))| Member { sock, in_set: *in_set, ready: [false; SETS] })
-            .collect();
         // SAFETY: NULL or readable, per the caller.
         let deadline = match unsafe { timeout.as_ref() } {
             None => Deadline::NEVER,
@@ -132,17 +109,23 @@ pub unsafe fn select(
         }
         let mut total = 0;
         for (k, set) in sets.iter().enumerate() {
-            let mut ready: Vec<SOCKET> = Vec::new();
+            if set.is_null() {
+                continue;
+            }
+            let mut n = 0usize;
             for h in &inputs[k] {
                 let i = members.binary_search_by_key(h, |m| m.sock.handle).expect("every input is a member");
                 // Taking the flag reports a handle listed twice only once.
                 if std::mem::take(&mut members[i].ready[k]) {
-                    ready.push(*h);
+                    // SAFETY: forwarded caller contract; n < the set's original count (inputs
+                    // were copied out before any write).
+                    unsafe { std::ptr::addr_of_mut!((**set).fd_array).cast::<SOCKET>().add(n).write_unaligned(*h) };
+                    n += 1;
                 }
             }
-            total += ready.len();
-            // SAFETY: forwarded caller contract; `ready.len()` <= the set's original count.
-            unsafe { write_set(*set, &ready) };
+            // SAFETY: as above.
+            unsafe { std::ptr::addr_of_mut!((**set).fd_count).write_unaligned(n as u32) };
+            total += n;
         }
         Ok(total as i32)
     })())

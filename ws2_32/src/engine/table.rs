@@ -25,13 +25,6 @@ pub fn get(handle: SOCKET) -> Result<Arc<Socket>, WsaError> {
     TABLE.get(handle).ok_or(WsaError(WSAENOTSOCK))
 }
 
-/// The live sockets named by `handles`: `WSAENOTSOCK` if any
-/// is not an open socket.
-pub fn get_many(handles: impl Iterator<Item = SOCKET>) -> Result<Vec<Arc<Socket>>, WsaError> {
-    startup::ensure()?;
-    handles.map(|h| TABLE.get(h).ok_or(WsaError(WSAENOTSOCK))).collect()
-}
-
 /// The live socket named by `handle`, without the start-up check (for the reactor).
 pub fn lookup(handle: SOCKET) -> Option<Arc<Socket>> {
     TABLE.get(handle)
