@@ -171,6 +171,9 @@ pub fn on_ready(sock: &Socket, st: &mut State, readable: bool, writable: bool) {
 /// Re-enables `events` after the application called their re-enabling function, and rearms
 /// the reactor so a condition that still holds is recorded again.
 pub fn reenable(sock: &Socket, events: i32) {
+    if !sock.selected.load(std::sync::atomic::Ordering::Acquire) {
+        return;
+    }
     let mut st = sock.state();
     if st.notify.target == Target::None {
         return;
@@ -204,6 +207,7 @@ fn check_now(sock: &Socket, st: &mut State) {
 /// conditions at once, as Windows does, so nothing that already happened is lost.
 pub fn select(sock: &Socket, target: Target, mask: i32) {
     let mut st = sock.state();
+    sock.selected.store(mask != 0 && target != Target::None, std::sync::atomic::Ordering::Release);
     if mask == 0 || target == Target::None {
         st.notify.target = Target::None;
         st.notify.mask = 0;

@@ -124,6 +124,9 @@ pub struct Socket {
     pub overlapped: bool,
     closed: AtomicBool,
     nonblocking: AtomicBool,
+    /// A `WSAEventSelect`/`WSAAsyncSelect` selection is active (lets the receive and send
+    /// paths skip re-enabling notifications without taking the state lock).
+    pub selected: AtomicBool,
     /// `SO_RCVTIMEO` in milliseconds, 0 = none.
     pub rcv_timeout: AtomicU32,
     /// `SO_SNDTIMEO` in milliseconds, 0 = none.
@@ -143,6 +146,7 @@ impl Socket {
             overlapped,
             closed: AtomicBool::new(false),
             nonblocking: AtomicBool::new(false),
+            selected: AtomicBool::new(false),
             rcv_timeout: AtomicU32::new(0),
             snd_timeout: AtomicU32::new(0),
             state: Mutex::new(State::default()),
