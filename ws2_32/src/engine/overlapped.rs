@@ -28,6 +28,14 @@
 //! 4. waiters of `WSAGetOverlappedResult` on an operation without an event are woken.
 //!
 //! Application code never runs here: only the host is told (DESIGN property 5).
+//!
+//! # Internal operations
+//! The engine queues one kind of operation for itself: the remainder of a non-blocking stream
+//! `send` that the kernel did not take at once ([`OpKind::SendBuffered`]; Windows reports the
+//! whole buffer sent and keeps the rest). It has no OVERLAPPED (`ov` is 0), is never
+//! delivered nor cancelled by `CancelIo(Ex)`, keeps the write queue's FIFO order, delays a
+//! `shutdown(SD_SEND)` until it is out, and keeps a closed socket alive (`engine::lingering`)
+//! until it has been flushed.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
