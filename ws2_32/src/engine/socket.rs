@@ -218,6 +218,9 @@ impl Socket {
             libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 },
         ];
         loop {
+            // An alertable wait: APCs queued to this thread run here (Windows runs them inside
+            // blocking Winsock calls), then the call goes on waiting.
+            waker::run_apcs();
             let n = sys::poll(&mut fds, deadline.remaining_ms()).map_err(WsaError::from)?;
             if self.is_closed() {
                 return Err(WsaError(WSAEINTR));

@@ -2,9 +2,10 @@
 //!
 //! Every fd is non-blocking at the OS level; a Windows "blocking" call is a `poll(2)` in
 //! the calling thread on the socket's fd *plus* this thread's wake fd. Whoever must
-//! interrupt the wait — `closesocket` from another thread, today; queued APCs for alertable
-//! waits later — notifies the waker of each thread registered on the socket. No thread hop
-//! is involved when the socket simply becomes ready.
+//! interrupt the wait notifies it: `closesocket` from another thread (the call then fails
+//! with `WSAEINTR`), or a user APC queued to the thread — blocking Winsock calls are
+//! alertable on Windows, so the APC runs inside the wait and the call goes on waiting. No
+//! thread hop is involved when the socket simply becomes ready.
 
 use std::sync::Arc;
 
@@ -44,5 +45,28 @@ thread_local! {
 /// The calling thread's waker, created on first use. `None` only when the process is out
 /// of fds (or during thread teardown): callers then wait without interruptibility.
 pub fn current() -> Option<Arc<ThreadWaker>> {
-    CURRENT.try_with(|c| c.get_or_init(ThreadWaker::new).clone()).ok().flatten().or_else(ThreadWaker::new)
+    CURRENT
+        .try_with(|c| {
+            c.get_or_init(|| {
+                let w = ThreadWaker::new();
+                // Let the default host's APC queue interrupt this thread's socket waits.
+                if let (Some(w), true) = (&w, crate::host::is_default()) {
+                    let _ = crate::host::default::objects::current_thread().socket_waker.set(w.clone());
+                }
+                w
+            })
+            .clone()
+        })
+        .ok()
+        .flatten()
+        .or_else(ThreadWaker::new)
+}
+
+/// Runs the calling thread's pending user APCs, as an alertable Windows wait does (default
+/// host only; a loader's host runs its APCs in its own waits). Returns how many ran.
+pub fn run_apcs() -> usize {
+    if !crate::host::is_default() {
+        return 0;
+    }
+    crate::host::default::objects::current_thread().run_apcs()
 }

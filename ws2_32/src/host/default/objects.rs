@@ -71,6 +71,9 @@ pub struct ThreadObj {
     pub id: u32,
     /// Posted window and thread messages (`PostMessage`, `GetMessage`; see [`super::window`]).
     pub messages: super::window::Queue,
+    /// The thread's socket-wait waker, once it has made a blocking socket call: an APC must
+    /// also interrupt a blocking `recv`/`accept`/`select`, which are alertable on Windows.
+    pub socket_waker: std::sync::OnceLock<Arc<crate::engine::waker::ThreadWaker>>,
 }
 
 impl ThreadObj {
@@ -82,6 +85,7 @@ impl ThreadObj {
             exit_code: Mutex::new(None),
             id: next_thread_id(),
             messages: super::window::Queue::default(),
+            socket_waker: std::sync::OnceLock::new(),
         })
     }
 
@@ -89,6 +93,9 @@ impl ThreadObj {
     pub fn queue_apc(&self, apc: Apc) {
         lock(&self.apcs).push_back(apc);
         self.parker.unpark();
+        if let Some(w) = self.socket_waker.get() {
+            w.wake();
+        }
         if let Some(r) = crate::engine::reactor::running() {
             r.nudge_leader();
         }
