@@ -284,6 +284,8 @@ pub unsafe fn create_thread(
             Face::Win64 => 0,
         };
         *lock(&child.exit_code) = Some(code);
+        // Release the thread's wake-up fd before it is seen as finished.
+        crate::engine::waker::release_current();
         child.exit.set();
     });
     if spawned.is_err() {

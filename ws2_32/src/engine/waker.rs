@@ -39,7 +39,7 @@ impl ThreadWaker {
 }
 
 thread_local! {
-    static CURRENT: std::cell::OnceCell<Option<Arc<ThreadWaker>>> = const { std::cell::OnceCell::new() };
+    static CURRENT: std::cell::RefCell<Option<Arc<ThreadWaker>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The calling thread's waker, created on first use. `None` only when the process is out
@@ -47,19 +47,28 @@ thread_local! {
 pub fn current() -> Option<Arc<ThreadWaker>> {
     CURRENT
         .try_with(|c| {
-            c.get_or_init(|| {
-                let w = ThreadWaker::new();
+            let mut c = c.borrow_mut();
+            if c.is_none() {
+                *c = ThreadWaker::new();
                 // Let the default host's APC queue interrupt this thread's socket waits.
-                if let (Some(w), true) = (&w, crate::host::is_default()) {
-                    let _ = crate::host::default::objects::current_thread().socket_waker.set(w.clone());
+                if let (Some(w), true) = (c.as_ref(), crate::host::is_default()) {
+                    crate::host::default::objects::current_thread().set_socket_waker(Some(w.clone()));
                 }
-                w
-            })
-            .clone()
+            }
+            c.clone()
         })
         .ok()
         .flatten()
         .or_else(ThreadWaker::new)
+}
+
+/// Closes the calling thread's waker now (a thread that is about to exit), so its fd is gone
+/// before anyone sees the thread finished.
+pub fn release_current() {
+    let _ = CURRENT.try_with(|c| c.borrow_mut().take());
+    if crate::host::is_default() {
+        crate::host::default::objects::current_thread().set_socket_waker(None);
+    }
 }
 
 /// Runs the calling thread's pending user APCs, as an alertable Windows wait does (default

@@ -73,7 +73,7 @@ pub struct ThreadObj {
     pub messages: super::window::Queue,
     /// The thread's socket-wait waker, once it has made a blocking socket call: an APC must
     /// also interrupt a blocking `recv`/`accept`/`select`, which are alertable on Windows.
-    pub socket_waker: std::sync::OnceLock<Arc<crate::engine::waker::ThreadWaker>>,
+    socket_waker: Mutex<Option<Arc<crate::engine::waker::ThreadWaker>>>,
 }
 
 impl ThreadObj {
@@ -85,7 +85,7 @@ impl ThreadObj {
             exit_code: Mutex::new(None),
             id: next_thread_id(),
             messages: super::window::Queue::default(),
-            socket_waker: std::sync::OnceLock::new(),
+            socket_waker: Mutex::new(None),
         })
     }
 
@@ -93,12 +93,17 @@ impl ThreadObj {
     pub fn queue_apc(&self, apc: Apc) {
         lock(&self.apcs).push_back(apc);
         self.parker.unpark();
-        if let Some(w) = self.socket_waker.get() {
+        if let Some(w) = lock(&self.socket_waker).as_ref() {
             w.wake();
         }
         if let Some(r) = crate::engine::reactor::running() {
             r.nudge_leader();
         }
+    }
+
+    /// Records (or forgets) the thread's socket-wait waker.
+    pub fn set_socket_waker(&self, w: Option<Arc<crate::engine::waker::ThreadWaker>>) {
+        *lock(&self.socket_waker) = w;
     }
 
     /// Whether APCs are pending.
