@@ -26,18 +26,22 @@
 //! * `IPV6_V6ONLY` on an IPv4 socket succeeds (set is ignored, get answers FALSE): Windows
 //!   answers where Wine fails (`test_ipv6only`); other IPv6-level options on an IPv4 socket
 //!   are `WSAEINVAL`.
+//! * `IP_DONTFRAGMENT` (either IP level) answers Windows' default until the application sets
+//!   it: on for TCP, off otherwise (`test_set_getsockopt`); the host's defaults differ.
+//! * Setting `SO_TYPE` is `WSAEINVAL` on a datagram socket, `WSAENOPROTOOPT` on a stream one
+//!   (`test_WSASocket`). `SO_PROTOCOL_INFO` into a larger buffer leaves `optlen` as passed.
 
 use std::cell::Cell;
 use std::sync::atomic::Ordering;
 
 use translate::sockopt::{self, Dir, Emulated, GetPlan, OptionSpec, Target};
 use translate::{
-    AF_INET, AF_INET6, BASE_PROTOCOL, BIGENDIAN, GUID, IP_HDRINCL, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP,
-    IPV6_V6ONLY, PFL_HIDDEN, PFL_MATCHES_PROTOCOL_ZERO, PROTECTION_LEVEL_UNRESTRICTED, SO_DONTLINGER, SO_LINGER,
-    SO_OPENTYPE, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, SOCKET, SOL_SOCKET, WSAEFAULT, WSAEINVAL, WSAENOPROTOOPT,
-    WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW, WsaError, XP1_CONNECTIONLESS, XP1_EXPEDITED_DATA, XP1_GRACEFUL_CLOSE,
-    XP1_GUARANTEED_DELIVERY, XP1_GUARANTEED_ORDER, XP1_IFS_HANDLES, XP1_MESSAGE_ORIENTED, XP1_SUPPORT_BROADCAST,
-    XP1_SUPPORT_MULTIPOINT,
+    AF_INET, AF_INET6, BASE_PROTOCOL, BIGENDIAN, GUID, IP_DONTFRAGMENT, IP_HDRINCL, IPPROTO_IP, IPPROTO_IPV6,
+    IPPROTO_TCP, IPPROTO_UDP, IPV6_DONTFRAG, IPV6_V6ONLY, PFL_HIDDEN, PFL_MATCHES_PROTOCOL_ZERO,
+    PROTECTION_LEVEL_UNRESTRICTED, SO_DONTLINGER, SO_LINGER, SO_OPENTYPE, SO_TYPE, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM,
+    SOCKET, SOL_SOCKET, WSAEFAULT, WSAEINVAL, WSAENOPROTOOPT, WSAPROTOCOL_INFOA, WSAPROTOCOL_INFOW, WsaError,
+    XP1_CONNECTIONLESS, XP1_EXPEDITED_DATA, XP1_GRACEFUL_CLOSE, XP1_GUARANTEED_DELIVERY, XP1_GUARANTEED_ORDER,
+    XP1_IFS_HANDLES, XP1_MESSAGE_ORIENTED, XP1_SUPPORT_BROADCAST, XP1_SUPPORT_MULTIPOINT,
 };
 
 use super::status;
@@ -74,6 +78,9 @@ pub struct Stored {
     pub expedited: bool,
     /// `UDP_NOCHECKSUM`.
     pub udp_no_checksum: bool,
+    /// Whether the application set `IP_DONTFRAGMENT`/`IPV6_DONTFRAG` (until then the
+    /// Windows default is answered, see [`dont_fragment_default`]).
+    pub dont_fragment_set: bool,
 }
 
 impl Default for Stored {
@@ -92,6 +99,7 @@ impl Default for Stored {
             protection_level: PROTECTION_LEVEL_UNRESTRICTED,
             expedited: false,
             udp_no_checksum: false,
+            dont_fragment_set: false,
         }
     }
 }
@@ -156,6 +164,19 @@ fn check_kind(sock: &Socket, spec: &OptionSpec) -> Result<(), WsaError> {
     }
 }
 
+/// `IP_DONTFRAGMENT` at either IP level (`IPV6_DONTFRAG` has the same number).
+fn is_dont_fragment(spec: &OptionSpec) -> bool {
+    (spec.level == IPPROTO_IP && spec.optname == IP_DONTFRAGMENT)
+        || (spec.level == IPPROTO_IPV6 && spec.optname == IPV6_DONTFRAG)
+}
+
+/// Windows' `IP_DONTFRAGMENT` before the application sets it: on for TCP (Vista and later),
+/// off for UDP and raw sockets, at both IP levels (Wine's `test_set_getsockopt`). The host's
+/// defaults differ (Linux answers path-MTU "want" for both, and IPv6 "off" for both).
+fn dont_fragment_default(sock: &Socket) -> bool {
+    sock.socktype == SOCK_STREAM
+}
+
 /// `IPV6_V6ONLY` asked of an IPv4 socket: Windows answers instead of failing.
 fn v6only_on_v4(sock: &Socket, spec: &OptionSpec) -> bool {
     spec.level == IPPROTO_IPV6 && spec.optname == IPV6_V6ONLY && sock.family == AF_INET
@@ -204,6 +225,12 @@ unsafe fn get(s: SOCKET, level: i32, optname: i32, optval: *mut u8, optlen: *mut
                 unsafe { optlen.write_unaligned(n as i32) };
                 return Ok(());
             }
+            // SO_PROTOCOL_INFO into a larger buffer keeps the length as passed
+            // (Wine's `test_set_getsockopt`).
+            let report = match spec.target {
+                Target::Emulated(Emulated::ProtocolInfoA | Emulated::ProtocolInfoW) => report.max(len),
+                _ => report,
+            };
             let mut value = [0u8; VALUE_MAX];
             let n = get_value(&sock, spec, &mut value)?;
             log::debug!(target: "ws2_32::options", "getsockopt({:#x}, {}) -> {:?}", s, spec.name, &value[..n.min(8)]);
@@ -220,6 +247,11 @@ unsafe fn get(s: SOCKET, level: i32, optname: i32, optval: *mut u8, optlen: *mut
 unsafe fn set(s: SOCKET, level: i32, optname: i32, optval: *const u8, optlen: i32) -> Result<(), WsaError> {
     startup::ensure()?;
     let sock = if is_open_type(level, optname) { None } else { Some(table::get(s)?) };
+    // Setting SO_TYPE: a datagram socket says WSAEINVAL, a stream one WSAENOPROTOOPT (the
+    // get-only answer). Wine's `test_WSASocket` records both.
+    if level == SOL_SOCKET && optname == SO_TYPE && sock.as_ref().is_some_and(|s| s.socktype == SOCK_DGRAM) {
+        return Err(WsaError(WSAEINVAL));
+    }
     let spec = sockopt::lookup_for(level, optname, Dir::Set)?;
     if let Some(sock) = &sock {
         check_kind(sock, spec)?;
@@ -291,6 +323,9 @@ fn get_value(sock: &Socket, spec: &OptionSpec, out: &mut [u8]) -> Result<usize, 
         Target::Host { level, name, conv } => {
             if v6only_on_v4(sock, spec) {
                 return Ok(put_u32(out, 0));
+            }
+            if is_dont_fragment(spec) && !sock.state().opts.dont_fragment_set {
+                return Ok(put_u32(out, u32::from(dont_fragment_default(sock))));
             }
             let mut host = [0u8; sockopt::HOST_VALUE_MAX];
             let size = sockopt::host_value_size(conv).min(host.len());
@@ -391,7 +426,11 @@ fn set_value(sock: &Socket, spec: &OptionSpec, win: &[u8]) -> Result<(), WsaErro
                 return Ok(());
             }
             let host = sockopt::win_to_host_value(conv, win)?;
-            return host_set(sock, level, name, host.as_bytes());
+            host_set(sock, level, name, host.as_bytes())?;
+            if is_dont_fragment(spec) {
+                sock.state().opts.dont_fragment_set = true;
+            }
+            return Ok(());
         }
         Target::Emulated(e) => e,
     };

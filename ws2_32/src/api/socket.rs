@@ -173,7 +173,18 @@ pub unsafe fn bind(s: SOCKET, name: *const SOCKADDR, namelen: i32) -> i32 {
         }
         let tcp_addr = if sock.is_stream() { sockaddr_to_std(&addr).ok() } else { None };
         if let Some(sa) = tcp_addr {
-            crate::engine::bindings::reserve(sock.handle, sa, reuse, exclusive)?;
+            // A dual-stack IPv6 wildcard meets IPv4 binds (Wine's `test_reuseaddr`).
+            let dual_stack = sock.family == translate::AF_INET6 && !crate::engine::bindings::host_v6only(sock.fd());
+            let flags = crate::engine::bindings::BindFlags { reuse, exclusive, dual_stack };
+            let beside = crate::engine::bindings::reserve(sock.handle, sa, flags)?;
+            // Windows lets a specific address and a wildcard on one port both listen
+            // (Wine's `test_reuseaddr`); the host needs `SO_REUSEPORT` on both for that.
+            if !beside.is_empty() {
+                crate::engine::bindings::set_host_reuseport(sock.fd());
+                for other in beside.iter().filter_map(|&h| table::lookup(h)) {
+                    crate::engine::bindings::set_host_reuseport(other.fd());
+                }
+            }
         }
         syscall!(bind(sock.fd(), addr.as_ptr(), addr.len())).map_err(|e| {
             crate::engine::bindings::release(sock.handle);
