@@ -8,7 +8,10 @@
 //! Mapping (as Windows reports readiness):
 //! * read set ← data, a pending connection, end of stream or reset (`POLLIN|POLLHUP|POLLERR`);
 //! * write set ← send space or a *successful* connect (`POLLOUT` without `POLLERR`);
-//! * except set ← out-of-band data (`POLLPRI`) or a *failed* connect.
+//! * except set ← out-of-band data (`POLLPRI`, unless `SO_OOBINLINE` makes it readable) or a
+//!   *failed* connect;
+//! * a stream socket neither connected, connecting nor listening is in no set (the host
+//!   polls it as hung up and writable), except the except set after its connect failed.
 
 use std::sync::Arc;
 
@@ -131,11 +134,48 @@ pub unsafe fn select(
     })())
 }
 
+/// What a stream socket that is neither connected, connecting nor listening reports: nothing,
+/// except a failed connect in the except set (Wine's `test_select`, run on Windows: fresh
+/// sockets are in no set; a refused connect is in the except set only, select after select).
+/// The host polls such a socket as hung up and writable, so it is left out of the poll.
+/// Returns that fixed answer, or `None` and whether a connect is in flight.
+fn unconnected_stream(m: &Member) -> (Option<[bool; SETS]>, bool) {
+    if !m.sock.is_stream() {
+        return (None, false);
+    }
+    if m.sock.state().conn == ConnState::Connecting {
+        super::socket::refresh_connecting(&m.sock);
+    }
+    let st = m.sock.state();
+    match st.conn {
+        ConnState::Idle => (Some([false, false, m.in_set[EXCEPT] && st.connect_errno != 0]), false),
+        conn => (None, conn == ConnState::Connecting),
+    }
+}
+
+/// Whether urgent data is read inline (`SO_OOBINLINE`): then it makes the socket readable,
+/// not exceptional (Wine's `test_select`).
+fn oob_inline(s: &Socket) -> bool {
+    let mut v: libc::c_int = 0;
+    let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+    // SAFETY: a live c_int and its length, on an fd held alive by `s`.
+    let r = unsafe {
+        libc::getsockopt(s.fd(), libc::SOL_SOCKET, libc::SO_OOBINLINE, (&mut v as *mut libc::c_int).cast(), &mut len)
+    };
+    r == 0 && v != 0
+}
+
 /// Polls the members until one is ready, the deadline passes or one is closed.
 fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -> Result<usize, WsaError> {
+    let (fixed, connecting): (Vec<Option<[bool; SETS]>>, Vec<bool>) = members.iter().map(unconnected_stream).unzip();
+    let fixed_ready = fixed.iter().flatten().any(|r| r.iter().any(|b| *b));
     let mut fds: Vec<libc::pollfd> = members
         .iter()
-        .map(|m| {
+        .zip(fixed.iter().zip(&connecting))
+        .map(|(m, (fixed, connecting))| {
+            if fixed.is_some() {
+                return libc::pollfd { fd: -1, events: 0, revents: 0 };
+            }
             let mut events = 0;
             if m.in_set[READ] {
                 events |= libc::POLLIN;
@@ -144,13 +184,19 @@ fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -
                 events |= libc::POLLOUT;
             }
             if m.in_set[EXCEPT] {
-                events |= libc::POLLPRI | libc::POLLOUT;
+                events |= libc::POLLPRI;
+                // Only a connect in flight needs the write side (its failure); asking it of a
+                // connected socket would end the wait at once with nothing to report (Wine's
+                // `test_select`: closesocket during a select on the except set).
+                if *connecting {
+                    events |= libc::POLLOUT;
+                }
             }
             libc::pollfd { fd: m.sock.fd(), events, revents: 0 }
         })
         .collect();
     let n = sys::poll(&mut fds, 0).map_err(WsaError::from)?;
-    if n == 0 && deadline.remaining_ms() != 0 {
+    if n == 0 && !fixed_ready && deadline.remaining_ms() != 0 {
         let me = waker::current();
         let socks: Vec<&Socket> = members.iter().map(|m| &*m.sock).collect();
         let registration = WaitRegistration::new(&socks, me.as_ref());
@@ -178,8 +224,16 @@ fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -
         fds.pop();
     }
     let mut ready = 0;
-    for (m, f) in members.iter_mut().zip(&fds) {
-        let r = f.revents;
+    for ((m, f), fixed) in members.iter_mut().zip(&fds).zip(&fixed) {
+        if let Some(fixed) = fixed {
+            m.ready = *fixed;
+            ready += m.ready.iter().filter(|b| **b).count();
+            continue;
+        }
+        let mut r = f.revents;
+        if r & libc::POLLPRI != 0 && oob_inline(&m.sock) {
+            r = (r & !libc::POLLPRI) | libc::POLLIN;
+        }
         if r == 0 {
             continue;
         }

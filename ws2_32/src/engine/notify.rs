@@ -19,6 +19,12 @@
 //! socket and signals the event; `WSAEnumNetworkEvents` collects and clears them. With
 //! `WSAAsyncSelect` every recording posts a message instead.
 //!
+//! What has been recorded and not re-enabled stays *reported* across selections: with
+//! `WSAEventSelect`, selecting again (even after a zero mask) records nothing new for a
+//! condition already reported, while an event left out of the previous mask is recorded as
+//! soon as a selection includes it. `WSAAsyncSelect` forgets this and posts every condition
+//! that holds again (Wine's `test_accept_events`/`test_close_events`, run on Windows).
+//!
 //! Detection rides on the reactor: the socket is armed for reading while a read-side event is
 //! enabled and for writing while a write-side one is. A readable socket is classified with a
 //! one-byte `MSG_PEEK`: data → `FD_READ`, end of stream → `FD_CLOSE`, error → `FD_CLOSE`
@@ -26,8 +32,8 @@
 //! disarmed while data waits and `FD_READ` is not enabled.
 
 use translate::{
-    FD_ACCEPT, FD_ACCEPT_BIT, FD_CLOSE, FD_CLOSE_BIT, FD_CONNECT, FD_CONNECT_BIT, FD_MAX_EVENTS, FD_OOB, FD_READ,
-    FD_READ_BIT, FD_WRITE, FD_WRITE_BIT, WSAECONNABORTED,
+    FD_ACCEPT, FD_ACCEPT_BIT, FD_CLOSE, FD_CLOSE_BIT, FD_CONNECT, FD_CONNECT_BIT, FD_MAX_EVENTS, FD_OOB, FD_OOB_BIT,
+    FD_READ, FD_READ_BIT, FD_WRITE, FD_WRITE_BIT, WSAECONNABORTED,
 };
 
 use super::Socket;
@@ -66,11 +72,15 @@ pub struct Notify {
     pub errors: [i32; FD_MAX_EVENTS],
     /// Unread data is waiting while `FD_READ` is disabled (see the module docs).
     pub data_waiting: bool,
+    /// Recorded and not re-enabled since, whatever the mask (kept across `WSAEventSelect`
+    /// calls; see the module docs).
+    pub reported: i32,
 }
 
-const BITS: [(i32, i32); 5] = [
+const BITS: [(i32, i32); 6] = [
     (FD_READ, FD_READ_BIT),
     (FD_WRITE, FD_WRITE_BIT),
+    (FD_OOB, FD_OOB_BIT),
     (FD_ACCEPT, FD_ACCEPT_BIT),
     (FD_CONNECT, FD_CONNECT_BIT),
     (FD_CLOSE, FD_CLOSE_BIT),
@@ -95,6 +105,7 @@ impl Notify {
             return;
         }
         self.enabled &= !event;
+        self.reported |= event;
         if let Some((_, bit)) = BITS.iter().find(|(e, _)| *e == event) {
             self.errors[*bit as usize] = error;
         }
@@ -135,13 +146,38 @@ pub fn on_ready(sock: &Socket, st: &mut State, readable: bool, writable: bool) {
             }
         } else if st.conn == ConnState::Connected || !sock.is_stream() {
             n.record(sock, FD_WRITE, 0);
+        } else if st.conn == ConnState::Idle && n.enabled & FD_CONNECT != 0 && has_peer(sock) {
+            // A loopback connect can complete inside connect(2), and the reactor can see it
+            // before `connect` has marked the socket as connecting; no further edge follows,
+            // so record it now (Wine's `test_connect_events`: FD_CONNECT then FD_WRITE).
+            st.conn = ConnState::Connected;
+            st.bound = true;
+            st.connected_at = Some(std::time::Instant::now());
+            n.record(sock, FD_CONNECT, 0);
+            n.record(sock, FD_WRITE, 0);
         }
     }
     if readable {
         if st.conn == ConnState::Listening {
             n.record(sock, FD_ACCEPT, 0);
+        } else if sock.is_stream() && st.conn != ConnState::Connected {
+            // A stream that is not connected (new, or its connect failed) polls as hung up;
+            // that is no FD_CLOSE: Windows records nothing for a fresh socket and only
+            // FD_CONNECT for a failed connect (Wine's `test_connect_events`).
         } else {
             let mut b = [0u8; 1];
+            // Urgent data waiting to be read with MSG_OOB is FD_OOB (Wine's `test_oob_events`:
+            // Windows records it for `send(MSG_OOB)`); the kernel reports it as POLLPRI, which
+            // the reactor counts as readable.
+            if n.enabled & FD_OOB != 0 && sock.is_stream() {
+                // SAFETY: a one-byte local buffer on an fd held alive by `sock`.
+                let r = unsafe {
+                    libc::recv(sock.fd(), b.as_mut_ptr().cast(), 1, libc::MSG_OOB | libc::MSG_PEEK | libc::MSG_DONTWAIT)
+                };
+                if r > 0 {
+                    n.record(sock, FD_OOB, 0);
+                }
+            }
             // SAFETY: a one-byte local buffer on an fd held alive by `sock`.
             let r = unsafe { libc::recv(sock.fd(), b.as_mut_ptr().cast(), 1, libc::MSG_PEEK | libc::MSG_DONTWAIT) };
             if r > 0 || (r == 0 && !sock.is_stream()) {
@@ -151,7 +187,11 @@ pub fn on_ready(sock: &Socket, st: &mut State, readable: bool, writable: bool) {
                     n.data_waiting = true;
                 }
             } else if r == 0 {
-                n.record(sock, FD_CLOSE, 0);
+                // The end of stream our own shutdown(SD_RECEIVE/SD_BOTH) causes is no FD_CLOSE
+                // (Wine's `test_close_events`: "No other shutdown() call generates an event").
+                if !st.shut_read {
+                    n.record(sock, FD_CLOSE, 0);
+                }
             } else {
                 let e = std::io::Error::last_os_error();
                 if e.kind() != std::io::ErrorKind::WouldBlock {
@@ -168,6 +208,15 @@ pub fn on_ready(sock: &Socket, st: &mut State, readable: bool, writable: bool) {
     st.notify = n;
 }
 
+/// Whether the host socket has a peer (its connect has completed).
+fn has_peer(sock: &Socket) -> bool {
+    // SAFETY: zeroed storage is a valid sockaddr_storage.
+    let mut addr: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+    // SAFETY: live storage and its length, on an fd held alive by `sock`.
+    unsafe { libc::getpeername(sock.fd(), (&mut addr as *mut libc::sockaddr_storage).cast(), &mut len) == 0 }
+}
+
 /// Re-enables `events` after the application called their re-enabling function, and rearms
 /// the reactor so a condition that still holds is recorded again.
 pub fn reenable(sock: &Socket, events: i32) {
@@ -180,6 +229,7 @@ pub fn reenable(sock: &Socket, events: i32) {
     }
     let mask = st.notify.mask;
     st.notify.enabled |= events & mask;
+    st.notify.reported &= !events;
     if events & FD_READ != 0 {
         st.notify.data_waiting = false;
     }
@@ -192,10 +242,10 @@ pub fn reenable(sock: &Socket, events: i32) {
 
 /// Records what the socket's current readiness means (a zero-timeout `poll`).
 fn check_now(sock: &Socket, st: &mut State) {
-    let mut pfd = [libc::pollfd { fd: sock.fd(), events: libc::POLLIN | libc::POLLOUT, revents: 0 }];
+    let mut pfd = [libc::pollfd { fd: sock.fd(), events: libc::POLLIN | libc::POLLPRI | libc::POLLOUT, revents: 0 }];
     if crate::sys::poll(&mut pfd, 0).is_ok() {
         let r = pfd[0].revents;
-        let readable = r & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0;
+        let readable = r & (libc::POLLIN | libc::POLLPRI | libc::POLLHUP | libc::POLLERR) != 0;
         let writable = r & (libc::POLLOUT | libc::POLLERR | libc::POLLHUP) != 0;
         if readable || writable {
             on_ready(sock, st, readable, writable);
@@ -220,7 +270,14 @@ pub fn select(sock: &Socket, target: Target, mask: i32) {
     st.notify.target = target;
     st.notify.mask = mask;
     st.select_mask = mask;
-    st.notify.enabled = mask & !st.notify.pending;
+    // WSAEventSelect keeps what was reported (selecting again records nothing new for it);
+    // WSAAsyncSelect posts every condition that holds again (Wine's `test_accept_events`,
+    // `test_read_events`, `test_close_events`: re-selecting in message mode repeats the
+    // message, in event mode it does not).
+    if let Target::Window { .. } = target {
+        st.notify.reported = 0;
+    }
+    st.notify.enabled = mask & !st.notify.pending & !st.notify.reported;
     st.notify.data_waiting = false;
     if let Target::Event(h) = target {
         if st.notify.pending & mask != 0 {
