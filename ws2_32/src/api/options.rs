@@ -396,10 +396,12 @@ fn get_value(sock: &Socket, spec: &OptionSpec, out: &mut [u8]) -> Result<usize, 
 }
 
 /// `SO_ERROR`: a real pending error first (a failed non-blocking connect the engine already
-/// read from the kernel, then the kernel's own), else what the application set.
+/// read from the kernel, then the kernel's own), else what the application set. Reading it
+/// does not clear a failed connect's error: Windows answers it again (Wine's `test_select`
+/// reads it twice); the next connect attempt clears it.
 fn socket_error(sock: &Socket) -> u32 {
     super::socket::refresh_connecting(sock);
-    let recorded = std::mem::take(&mut sock.state().connect_errno);
+    let recorded = sock.state().connect_errno;
     let errno = if recorded != 0 { recorded } else { super::socket::pending_error(sock) };
     if errno != 0 {
         return translate::error::errno_to_wsa(errno).0 as u32;

@@ -343,6 +343,8 @@ pub(crate) unsafe fn connect_impl(s: SOCKET, name: *const SOCKADDR, namelen: i32
             }
         }
     }
+    // A new attempt forgets the previous one's failure (SO_ERROR).
+    sock.state().connect_errno = 0;
     match sys::retry_eintr(|| syscall!(connect(sock.fd(), addr.as_ptr(), addr.len()))) {
         Ok(_) => {
             mark_connected(&sock);
