@@ -206,6 +206,8 @@ fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -
         }
         fds.push(libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 });
         loop {
+            // Alertable, as on Windows: queued user APCs run here and the wait goes on.
+            waker::run_apcs();
             sys::poll(&mut fds, deadline.remaining_ms()).map_err(WsaError::from)?;
             let woken = fds.last().is_some_and(|f| f.revents != 0);
             if woken {
@@ -307,6 +309,8 @@ pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
             if let Ok(_registration) = WaitRegistration::new(&live, me.as_ref()) {
                 host.push(libc::pollfd { fd: me.as_ref().map_or(-1, |w| w.fd()), events: libc::POLLIN, revents: 0 });
                 loop {
+                    // Alertable, as on Windows: queued user APCs run here and the wait goes on.
+                    waker::run_apcs();
                     sys::poll(&mut host, deadline.remaining_ms()).map_err(WsaError::from)?;
                     let woken = host.last().is_some_and(|f| f.revents != 0);
                     if !woken {
