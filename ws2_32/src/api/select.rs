@@ -16,7 +16,8 @@
 use std::sync::Arc;
 
 use translate::{
-    FD_SET, POLLERR, POLLHUP, POLLNVAL, SOCKET, TIMEVAL, WSAEFAULT, WSAEINVAL, WSAENOTSOCK, WSAPOLLFD, WsaError,
+    FD_SET, INVALID_SOCKET, POLLERR, POLLHUP, POLLNVAL, POLLWRNORM, SOCKET, TIMEVAL, WSAEFAULT, WSAEINVAL, WSAENOTSOCK,
+    WSAPOLLFD, WsaError,
 };
 
 use super::ret;
@@ -252,14 +253,17 @@ fn poll_members(members: &mut [Member], deadline: Deadline, closed: &mut bool) -
     Ok(ready)
 }
 
-/// Whether a readable stream socket is at end of stream (its peer shut down sending).
-fn peer_closed(s: &Socket) -> bool {
-    if s.state().conn == ConnState::Listening {
-        return false;
-    }
+/// Whether a stream socket has unread data, as a peek sees it: `Some(true)` data,
+/// `Some(false)` end of stream, `None` nothing yet (or an error).
+fn stream_data_pending(s: &Socket) -> Option<bool> {
     let mut b = [0u8; 1];
     // SAFETY: a one-byte local buffer on an fd held alive by `s`.
-    unsafe { libc::recv(s.fd(), b.as_mut_ptr().cast(), 1, libc::MSG_PEEK | libc::MSG_DONTWAIT) == 0 }
+    let n = unsafe { libc::recv(s.fd(), b.as_mut_ptr().cast(), 1, libc::MSG_PEEK | libc::MSG_DONTWAIT) };
+    match n {
+        n if n > 0 => Some(true),
+        0 => Some(false),
+        _ => None,
+    }
 }
 
 /// `__WSAFDIsSet`: whether `s` is in `set` (the `FD_ISSET` macro calls it).
@@ -272,6 +276,11 @@ pub unsafe fn wsa_fd_is_set(s: SOCKET, set: *mut FD_SET) -> i32 {
 }
 
 /// `WSAPoll`.
+///
+/// Follows Wine's `test_WSAPoll` (run on Windows): an `INVALID_SOCKET` or unknown handle is
+/// `POLLNVAL` and not counted; no valid handle at all → `WSAENOTSOCK` (before any check of
+/// `events`); then every entry but `INVALID_SOCKET` ones must ask only for `POLLRDNORM`,
+/// `POLLRDBAND` or `POLLWRNORM`, else `WSAEINVAL` with every `revents` cleared.
 ///
 /// # Safety
 /// `fds` must be NULL or point to `nfds` writable `WSAPOLLFD`s.
@@ -286,24 +295,34 @@ pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
         }
         // SAFETY: non-NULL, `nfds` writable entries per the caller.
         let entries = unsafe { std::slice::from_raw_parts_mut(fds, nfds as usize) };
-        let mut socks: Vec<Option<Arc<Socket>>> = Vec::with_capacity(entries.len());
+        let socks: Vec<Option<Arc<Socket>>> = entries.iter().map(|e| table::get(e.fd).ok()).collect();
+        if socks.iter().all(Option::is_none) {
+            for e in entries.iter_mut() {
+                e.revents = POLLNVAL;
+            }
+            return Err(WsaError(WSAENOTSOCK));
+        }
         let mut host: Vec<libc::pollfd> = Vec::with_capacity(entries.len() + 1);
-        for e in entries.iter_mut() {
-            let host_events = translate::flags::poll_events_to_host(e.events)?;
-            let sock = table::get(e.fd).ok();
-            host.push(libc::pollfd { fd: sock.as_ref().map_or(-1, |s| s.fd()), events: host_events, revents: 0 });
-            socks.push(sock);
+        for (e, s) in entries.iter_mut().zip(&socks) {
+            let events = if e.fd == INVALID_SOCKET { Ok(0) } else { translate::flags::poll_events_to_host(e.events) };
+            let Ok(mut events) = events else {
+                for e in entries.iter_mut() {
+                    e.revents = 0;
+                }
+                return Err(WsaError(WSAEINVAL));
+            };
+            // A stream's end of stream is always reported (POLLHUP), so always watched.
+            if s.as_ref().is_some_and(|s| s.is_stream()) {
+                events |= libc::POLLRDHUP;
+            }
+            host.push(libc::pollfd { fd: s.as_ref().map_or(-1, |s| s.fd()), events, revents: 0 });
         }
         for e in entries.iter_mut() {
             e.revents = 0;
         }
-        if socks.iter().all(Option::is_none) {
-            return Err(WsaError(WSAENOTSOCK));
-        }
-        let invalid = socks.iter().filter(|s| s.is_none()).count();
         let deadline = Deadline::after_ms(timeout);
         let n = sys::poll(&mut host, 0).map_err(WsaError::from)?;
-        if n == 0 && invalid == 0 && deadline.remaining_ms() != 0 {
+        if n == 0 && deadline.remaining_ms() != 0 {
             let me = waker::current();
             let live: Vec<&Socket> = socks.iter().flatten().map(|s| &**s).collect();
             if let Ok(_registration) = WaitRegistration::new(&live, me.as_ref()) {
@@ -329,26 +348,56 @@ pub unsafe fn wsa_poll(fds: *mut WSAPOLLFD, nfds: u32, timeout: i32) -> i32 {
         }
         let mut count = 0;
         for ((e, f), s) in entries.iter_mut().zip(&host).zip(&socks) {
-            e.revents = match s {
-                None => POLLNVAL,
-                Some(s) if s.is_closed() => POLLNVAL,
-                Some(s) => {
-                    if f.revents != 0 && s.state().conn == ConnState::Connecting {
-                        super::socket::refresh_connecting(s);
-                    }
-                    let mut host_revents = f.revents;
-                    // Windows reports a stream whose peer has closed (end of stream) as POLLHUP.
-                    if host_revents & libc::POLLIN != 0 && s.is_stream() && peer_closed(s) {
-                        host_revents |= libc::POLLHUP;
-                    }
-                    translate::flags::poll_revents_from_host(host_revents, e.events)
-                }
+            let Some(s) = s else {
+                // Invalid handles are flagged but not counted (`test_WSAPoll`: result 0).
+                e.revents = POLLNVAL;
+                continue;
             };
+            e.revents = socket_revents(s, f.revents, e.events);
             if e.revents != 0 {
                 count += 1;
             }
         }
-        let _ = (POLLERR, POLLHUP);
         Ok(count)
     })())
+}
+
+/// One valid entry's Windows `revents` from the host's, masked by `events` plus the always
+/// reported `POLLHUP | POLLERR | POLLNVAL` (`test_WSAPoll`, on Windows).
+fn socket_revents(s: &Socket, mut host: i16, events: i16) -> i16 {
+    // Closed by another thread during the wait: POLLNVAL, counted.
+    if s.is_closed() {
+        return POLLNVAL;
+    }
+    if !s.is_stream() {
+        return translate::flags::poll_revents_from_host(host, events);
+    }
+    if s.state().conn == ConnState::Connecting {
+        super::socket::refresh_connecting(s);
+    }
+    let (conn, connect_errno) = {
+        let st = s.state();
+        (st.conn, st.connect_errno)
+    };
+    // A failed connect (non-blocking or blocking) stays POLLWRNORM|POLLHUP|POLLERR, even after
+    // SO_ERROR was read; never POLLRDNORM. A blocking connect's failure is not recorded, but the
+    // host shows it: a stream socket that never connected is shut down for receiving only
+    // after a connection attempt failed (a fresh one reports POLLOUT|POLLHUP alone).
+    let attempt_failed = connect_errno != 0 || host & (libc::POLLRDHUP | libc::POLLERR) != 0;
+    if conn == ConnState::Idle && attempt_failed {
+        return (POLLWRNORM & events) | POLLHUP | POLLERR;
+    }
+    // Urgent data is POLLRDBAND, or ordinary data with SO_OOBINLINE.
+    if host & libc::POLLPRI != 0 && oob_inline(s) {
+        host = (host & !libc::POLLPRI) | libc::POLLIN;
+    }
+    // The peer's shutdown(SD_SEND) or close: POLLHUP, and POLLRDNORM only while data is left
+    // (the host reports the end of stream itself as readable).
+    if host & libc::POLLRDHUP != 0 && conn != ConnState::Listening {
+        host = (host & !(libc::POLLRDHUP | libc::POLLIN)) | libc::POLLHUP;
+        if stream_data_pending(s) == Some(true) {
+            host |= libc::POLLIN;
+        }
+    }
+    translate::flags::poll_revents_from_host(host & !libc::POLLRDHUP, events)
 }
