@@ -12,6 +12,13 @@
 //!   *failed* connect;
 //! * a stream socket neither connected, connecting nor listening is in no set (the host
 //!   polls it as hung up and writable), except the except set after its connect failed.
+//!
+//! `WSAPoll` answers as Windows does (Wine's `test_WSAPoll` records it): handles are resolved
+//! first (no valid one → `WSAENOTSOCK`, every entry `POLLNVAL`), then `events` are checked
+//! (output-only or unknown bits → `WSAEINVAL`); invalid entries get `POLLNVAL` but are not
+//! counted; the peer's shutdown or close is `POLLHUP` whatever was asked (with `POLLRDNORM`
+//! only if data is left); a failed connect is `POLLWRNORM|POLLHUP|POLLERR`; a socket closed
+//! during the wait is `POLLNVAL`. Both waits are alertable: queued user APCs run inside them.
 
 use std::sync::Arc;
 
