@@ -9,25 +9,12 @@
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <windows.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#define CHECK(c)                                                                               \
-    do {                                                                                       \
-        if (!(c)) {                                                                            \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed (WSAGetLastError %d)\n", __FILE__,        \
-                    __LINE__, #c, WSAGetLastError());                                          \
-            exit(1);                                                                           \
-        }                                                                                      \
-    } while (0)
+#include "common.h"
 
 #define CLIENTS 63 /* + the listener = 64 events, WSA_MAXIMUM_WAIT_EVENTS */
 #define ROUNDS 12
 #define MAXMSG 2000
 #define BIG (1 << 20) /* every 8th client also sends one 1 MiB burst */
-
-static struct sockaddr_in server_addr;
 
 static unsigned char pattern(int client, int round, int i) { return (unsigned char)(client * 17 + round * 3 + i); }
 static int msg_len(int client, int round)
@@ -41,27 +28,8 @@ static DWORD WINAPI client_main(LPVOID param)
     int id = (int)(ULONG_PTR)param;
     char *out = malloc(BIG), *in = malloc(BIG);
     CHECK(out && in);
-    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    CHECK(s != INVALID_SOCKET);
-    DWORD tmo = 20000;
-    CHECK(setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&tmo, sizeof(tmo)) == 0);
-    CHECK(connect(s, (struct sockaddr *)&server_addr, sizeof(server_addr)) == 0);
-    for (int r = 0; r < ROUNDS; r++) {
-        int len = msg_len(id, r);
-        for (int i = 0; i < len; i++) out[i] = (char)pattern(id, r, i);
-        /* The server reads whatever arrives, so the whole burst can be sent first. */
-        for (int off = 0; off < len;) {
-            int n = send(s, out + off, len - off, 0);
-            CHECK(n > 0);
-            off += n;
-        }
-        for (int off = 0; off < len;) {
-            int n = recv(s, in + off, len - off, 0);
-            CHECK(n > 0);
-            off += n;
-        }
-        CHECK(memcmp(in, out, len) == 0);
-    }
+    SOCKET s = client_connect(20000);
+    client_echo_rounds(s, id, ROUNDS, out, in);
     CHECK(closesocket(s) == 0);
     free(out);
     free(in);
@@ -122,14 +90,7 @@ int main(void)
     CHECK(WSAStartup(MAKEWORD(2, 2), &wsa) == 0);
 
     SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    CHECK(l != INVALID_SOCKET);
-    memset(&server_addr, 0, sizeof(server_addr));
-    server_addr.sin_family = AF_INET;
-    server_addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    CHECK(bind(l, (struct sockaddr *)&server_addr, sizeof(server_addr)) == 0);
-    int alen = sizeof(server_addr);
-    CHECK(getsockname(l, (struct sockaddr *)&server_addr, &alen) == 0);
-    CHECK(listen(l, SOMAXCONN) == 0);
+    listen_loopback(l);
 
     WSAEVENT events[WSA_MAXIMUM_WAIT_EVENTS];
     struct conn *conns[WSA_MAXIMUM_WAIT_EVENTS] = {0}; /* conns[0] unused: the listener */
@@ -140,10 +101,7 @@ int main(void)
     CHECK(WSAWaitForMultipleEvents(1, events, FALSE, 0, FALSE) == WSA_WAIT_TIMEOUT);
 
     HANDLE threads[CLIENTS];
-    for (int i = 0; i < CLIENTS; i++) {
-        threads[i] = CreateThread(NULL, 0, client_main, (LPVOID)(ULONG_PTR)i, 0, NULL);
-        CHECK(threads[i] != NULL);
-    }
+    start_threads(threads, CLIENTS, client_main);
 
     int accepted = 0, closed = 0;
     unsigned long long total = 0;
@@ -234,16 +192,10 @@ int main(void)
     CHECK(count == 1);
 
     unsigned long long expected = 0;
-    for (int i = 0; i < CLIENTS; i++)
-        for (int r = 0; r < ROUNDS; r++) expected += (unsigned long long)msg_len(i, r);
+    for (int i = 0; i < CLIENTS; i++) expected += client_bytes(i, ROUNDS);
     CHECK(total == expected);
 
-    CHECK(WaitForMultipleObjects(CLIENTS, threads, TRUE, 20000) < WAIT_OBJECT_0 + CLIENTS);
-    for (int i = 0; i < CLIENTS; i++) {
-        DWORD code = 1;
-        CHECK(GetExitCodeThread(threads[i], &code) && code == 0);
-        CHECK(CloseHandle(threads[i]));
-    }
+    join_threads(threads, CLIENTS, 20000, 0, 0);
     CHECK(closesocket(l) == 0);
     CHECK(WSACloseEvent(events[0]));
     CHECK(WSACleanup() == 0);

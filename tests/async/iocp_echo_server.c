@@ -9,18 +9,7 @@
 #include <ws2tcpip.h>
 #include <mswsock.h>
 #include <windows.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#define CHECK(c)                                                                               \
-    do {                                                                                       \
-        if (!(c)) {                                                                            \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed (WSAGetLastError %d, GetLastError %u)\n",  \
-                    __FILE__, __LINE__, #c, WSAGetLastError(), (unsigned)GetLastError());       \
-            exit(1);                                                                           \
-        }                                                                                      \
-    } while (0)
+#include "common.h"
 
 #define WORKERS 4
 #define CLIENTS 48
@@ -42,7 +31,6 @@ struct op {
     char buf[8192];
 };
 
-static struct sockaddr_in server_addr;
 static SOCKET listener;
 static HANDLE port;
 static LPFN_ACCEPTEX pAcceptEx;
@@ -60,26 +48,8 @@ static DWORD WINAPI client_main(LPVOID param)
 {
     int id = (int)(ULONG_PTR)param;
     static __thread char out[MAXMSG], in[MAXMSG];
-    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    CHECK(s != INVALID_SOCKET);
-    DWORD tmo = 15000;
-    CHECK(setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&tmo, sizeof(tmo)) == 0);
-    CHECK(connect(s, (struct sockaddr *)&server_addr, sizeof(server_addr)) == 0);
-    for (int r = 0; r < ROUNDS; r++) {
-        int len = msg_len(id, r);
-        for (int i = 0; i < len; i++) out[i] = (char)pattern(id, r, i);
-        for (int off = 0; off < len;) {
-            int n = send(s, out + off, len - off, 0);
-            CHECK(n > 0);
-            off += n;
-        }
-        for (int off = 0; off < len;) {
-            int n = recv(s, in + off, len - off, 0);
-            CHECK(n > 0);
-            off += n;
-        }
-        CHECK(memcmp(in, out, len) == 0);
-    }
+    SOCKET s = client_connect(15000);
+    client_echo_rounds(s, id, ROUNDS, out, in);
     CHECK(closesocket(s) == 0);
     return 0;
 }
@@ -204,14 +174,7 @@ int main(void)
     CHECK(WSAStartup(MAKEWORD(2, 2), &wsa) == 0);
 
     listener = WSASocketW(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED);
-    CHECK(listener != INVALID_SOCKET);
-    memset(&server_addr, 0, sizeof(server_addr));
-    server_addr.sin_family = AF_INET;
-    server_addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    CHECK(bind(listener, (struct sockaddr *)&server_addr, sizeof(server_addr)) == 0);
-    int alen = sizeof(server_addr);
-    CHECK(getsockname(listener, (struct sockaddr *)&server_addr, &alen) == 0);
-    CHECK(listen(listener, SOMAXCONN) == 0);
+    listen_loopback(listener);
 
     GUID g_accept = WSAID_ACCEPTEX, g_addrs = WSAID_GETACCEPTEXSOCKADDRS;
     DWORD n = 0;
@@ -226,23 +189,12 @@ int main(void)
     CHECK(CreateIoCompletionPort((HANDLE)listener, port, KEY_LISTENER, 0) == port);
 
     HANDLE workers[WORKERS];
-    for (int i = 0; i < WORKERS; i++) {
-        workers[i] = CreateThread(NULL, 0, worker_main, (LPVOID)(ULONG_PTR)i, 0, NULL);
-        CHECK(workers[i] != NULL);
-    }
+    start_threads(workers, WORKERS, worker_main);
     for (int i = 0; i < ACCEPTS_IN_FLIGHT; i++) issue_accept();
 
     HANDLE clients[CLIENTS];
-    for (int i = 0; i < CLIENTS; i++) {
-        clients[i] = CreateThread(NULL, 0, client_main, (LPVOID)(ULONG_PTR)i, 0, NULL);
-        CHECK(clients[i] != NULL);
-    }
-    CHECK(WaitForMultipleObjects(CLIENTS, clients, TRUE, 60000) < WAIT_OBJECT_0 + CLIENTS);
-    for (int i = 0; i < CLIENTS; i++) {
-        DWORD code = 1;
-        CHECK(GetExitCodeThread(clients[i], &code) && code == 0);
-        CHECK(CloseHandle(clients[i]));
-    }
+    start_threads(clients, CLIENTS, client_main);
+    join_threads(clients, CLIENTS, 60000, 0, 0);
     /* Every connection's last receive sees the client's close. */
     for (int waited = 0; __atomic_load_n(&conns_closed, __ATOMIC_SEQ_CST) < CLIENTS; waited += 10) {
         CHECK(waited < 10000);
@@ -259,13 +211,7 @@ int main(void)
     }
 
     for (int i = 0; i < WORKERS; i++) CHECK(PostQueuedCompletionStatus(port, 0xfeed, KEY_QUIT, NULL));
-    CHECK(WaitForMultipleObjects(WORKERS, workers, TRUE, 20000) < WAIT_OBJECT_0 + WORKERS);
-    for (int i = 0; i < WORKERS; i++) {
-        DWORD code = 0;
-        CHECK(GetExitCodeThread(workers[i], &code));
-        CHECK(code == (DWORD)(1000 + i));
-        CHECK(CloseHandle(workers[i]));
-    }
+    join_threads(workers, WORKERS, 20000, 1000, 1);
     CHECK(accepts_aborted == LEFT_PENDING);
 
     /* The port is empty now. */
@@ -276,8 +222,7 @@ int main(void)
     CHECK(CloseHandle(port));
 
     long long expected = 0;
-    for (int i = 0; i < CLIENTS; i++)
-        for (int r = 0; r < ROUNDS; r++) expected += msg_len(i, r);
+    for (int i = 0; i < CLIENTS; i++) expected += (long long)client_bytes(i, ROUNDS);
     CHECK(bytes_echoed == expected);
     CHECK(WSACleanup() == 0);
     printf("iocp echo: %d workers, %d connections, %lld bytes echoed, packets per worker %ld/%ld/%ld/%ld\n", WORKERS,

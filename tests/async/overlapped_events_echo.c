@@ -7,24 +7,11 @@
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <windows.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#define CHECK(c)                                                                               \
-    do {                                                                                       \
-        if (!(c)) {                                                                            \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed (WSAGetLastError %d)\n", __FILE__,        \
-                    __LINE__, #c, WSAGetLastError());                                          \
-            exit(1);                                                                           \
-        }                                                                                      \
-    } while (0)
+#include "common.h"
 
 #define CLIENTS 24
 #define ROUNDS 40
 #define MAXMSG 3000
-
-static struct sockaddr_in server_addr;
 
 static unsigned char pattern(int client, int round, int i) { return (unsigned char)(client * 31 + round * 7 + i); }
 static int msg_len(int client, int round) { return 1 + (client * 131 + round * 977) % MAXMSG; }
@@ -33,26 +20,8 @@ static DWORD WINAPI client_main(LPVOID param)
 {
     int id = (int)(ULONG_PTR)param;
     static __thread char out[MAXMSG], in[MAXMSG];
-    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    CHECK(s != INVALID_SOCKET);
-    DWORD tmo = 10000;
-    CHECK(setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&tmo, sizeof(tmo)) == 0);
-    CHECK(connect(s, (struct sockaddr *)&server_addr, sizeof(server_addr)) == 0);
-    for (int r = 0; r < ROUNDS; r++) {
-        int len = msg_len(id, r);
-        for (int i = 0; i < len; i++) out[i] = (char)pattern(id, r, i);
-        for (int off = 0; off < len;) {
-            int n = send(s, out + off, len - off, 0);
-            CHECK(n > 0);
-            off += n;
-        }
-        for (int off = 0; off < len;) {
-            int n = recv(s, in + off, len - off, 0);
-            CHECK(n > 0);
-            off += n;
-        }
-        CHECK(memcmp(in, out, len) == 0);
-    }
+    SOCKET s = client_connect(10000);
+    client_echo_rounds(s, id, ROUNDS, out, in);
     CHECK(shutdown(s, SD_SEND) == 0);
     char extra;
     CHECK(recv(s, &extra, 1, 0) == 0); /* the server closes after our FIN */
@@ -68,12 +37,6 @@ struct conn {
     char buf[4096];
     unsigned long long echoed;
 };
-
-static int cmp_u64(const void *a, const void *b)
-{
-    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
-    return x < y ? -1 : x > y;
-}
 
 static void post_recv(struct conn *c)
 {
@@ -109,20 +72,10 @@ int main(void)
     CHECK(WSAStartup(MAKEWORD(2, 2), &wsa) == 0);
 
     SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    CHECK(l != INVALID_SOCKET);
-    memset(&server_addr, 0, sizeof(server_addr));
-    server_addr.sin_family = AF_INET;
-    server_addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    CHECK(bind(l, (struct sockaddr *)&server_addr, sizeof(server_addr)) == 0);
-    int alen = sizeof(server_addr);
-    CHECK(getsockname(l, (struct sockaddr *)&server_addr, &alen) == 0);
-    CHECK(listen(l, SOMAXCONN) == 0);
+    listen_loopback(l);
 
     HANDLE threads[CLIENTS];
-    for (int i = 0; i < CLIENTS; i++) {
-        threads[i] = CreateThread(NULL, 0, client_main, (LPVOID)(ULONG_PTR)i, 0, NULL);
-        CHECK(threads[i] != NULL);
-    }
+    start_threads(threads, CLIENTS, client_main);
 
     static struct conn conns[CLIENTS];
     WSAEVENT events[CLIENTS];
@@ -162,27 +115,12 @@ int main(void)
         }
     }
 
-    /* Connections were accepted in any order: compare the sorted per-connection totals. */
-    unsigned long long expected = 0, want[CLIENTS], got[CLIENTS];
-    for (int i = 0; i < CLIENTS; i++) {
-        want[i] = 0;
-        for (int r = 0; r < ROUNDS; r++) want[i] += (unsigned long long)msg_len(i, r);
-        got[i] = conns[i].echoed;
-        expected += want[i];
-    }
-    qsort(want, CLIENTS, sizeof(want[0]), cmp_u64);
-    qsort(got, CLIENTS, sizeof(got[0]), cmp_u64);
-    CHECK(memcmp(want, got, sizeof(want)) == 0);
-    CHECK(total == expected);
+    unsigned long long got[CLIENTS];
+    for (int i = 0; i < CLIENTS; i++) got[i] = conns[i].echoed;
+    CHECK(total == check_sorted_totals(got, CLIENTS, ROUNDS));
 
-    CHECK(WaitForMultipleObjects(CLIENTS, threads, TRUE, 20000) < WAIT_OBJECT_0 + CLIENTS);
-    for (int i = 0; i < CLIENTS; i++) {
-        DWORD code = 0;
-        CHECK(GetExitCodeThread(threads[i], &code));
-        CHECK(code == (DWORD)(100 + i));
-        CHECK(CloseHandle(threads[i]));
-        CHECK(WSACloseEvent(events[i]));
-    }
+    join_threads(threads, CLIENTS, 20000, 100, 1);
+    for (int i = 0; i < CLIENTS; i++) CHECK(WSACloseEvent(events[i]));
     CHECK(WSACleanup() == 0);
     printf("overlapped-events echo: %d connections, %llu bytes echoed\n", CLIENTS, total);
     return 0;
