@@ -8,6 +8,9 @@ use translate::*;
 use ws2_32::exports::kernel32::native::*;
 use ws2_32::native::*;
 
+mod util;
+use util::{pair, startup};
+
 static APC_THREAD: AtomicU32 = AtomicU32::new(0);
 static RECV_THREAD: AtomicU32 = AtomicU32::new(0);
 static RECEIVED: AtomicUsize = AtomicUsize::new(0);
@@ -30,21 +33,10 @@ extern "C" fn receiver(s: *mut core::ffi::c_void) -> u32 {
 
 #[test]
 fn an_apc_runs_inside_a_blocking_recv() {
-    let mut data = WSADATA::default();
+    startup();
+    let (c, a) = pair();
     // SAFETY: pointers to live locals; the socket outlives the receiving thread (we wait for it).
     unsafe {
-        assert_eq!(WSAStartup(0x0202, &mut data), 0);
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        let addr = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 1), 0);
-        let mut at = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_eq!(connect(c, (&at as *const SOCKADDR_IN).cast(), 16), 0);
-        let a = accept(l, null_mut(), null_mut());
-
         let routine = receiver as extern "C" fn(*mut core::ffi::c_void) -> u32;
         let t = CreateThread(null_mut(), 0, routine as *mut _, a as *mut _, 0, null_mut());
         assert!(!t.is_null());
@@ -68,7 +60,7 @@ fn an_apc_runs_inside_a_blocking_recv() {
         assert_eq!(WaitForSingleObject(t, 5000), WAIT_OBJECT_0);
         assert_eq!(RECEIVED.load(Ordering::SeqCst), 5);
         CloseHandle(t);
-        for s in [a, c, l] {
+        for s in [a, c] {
             closesocket(s);
         }
     }

@@ -16,41 +16,8 @@ use translate::*;
 use ws2_32::exports::kernel32::native::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
-
-/// A listening loopback socket and its address.
-fn listener() -> (SOCKET, SOCKADDR_IN) {
-    // SAFETY: pointers to live locals of the stated sizes.
-    unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        assert_ne!(l, INVALID_SOCKET);
-        let addr = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 16), 0);
-        let mut bound = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut bound as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        (l, bound)
-    }
-}
-
-/// A connected loopback TCP pair (client, server side).
-fn pair() -> (SOCKET, SOCKET) {
-    let (l, at) = listener();
-    // SAFETY: pointers to live locals.
-    unsafe {
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_eq!(connect(c, (&at as *const SOCKADDR_IN).cast(), 16), 0);
-        let a = accept(l, null_mut(), null_mut());
-        assert_ne!(a, INVALID_SOCKET);
-        closesocket(l);
-        (c, a)
-    }
-}
+mod util;
+use util::{listener, pair, startup};
 
 /// One buffer, one OVERLAPPED and a flags word for an overlapped receive, kept together so
 /// everything the engine may touch lives until completion.

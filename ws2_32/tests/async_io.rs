@@ -9,31 +9,8 @@ use translate::*;
 use ws2_32::exports::kernel32::native::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
-
-/// A connected loopback TCP pair (client, server-side).
-fn pair() -> (SOCKET, SOCKET) {
-    // SAFETY: all pointers point to live locals of the stated sizes.
-    unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        let addr = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 1), 0);
-        let mut bound = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut bound as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_eq!(connect(c, (&bound as *const SOCKADDR_IN).cast(), 16), 0);
-        let a = accept(l, null_mut(), null_mut());
-        assert_ne!(a, INVALID_SOCKET);
-        closesocket(l);
-        (c, a)
-    }
-}
+mod util;
+use util::{pair, startup};
 
 #[test]
 fn overlapped_recv_completes_to_its_event() {

@@ -12,49 +12,8 @@ use std::ptr::null_mut;
 use translate::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
-
-/// A listening loopback socket and its address.
-fn listener() -> (SOCKET, SOCKADDR_IN) {
-    // SAFETY: pointers to live locals of the stated sizes.
-    unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        assert_ne!(l, INVALID_SOCKET);
-        let addr = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 16), 0);
-        let mut bound = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut bound as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        (l, bound)
-    }
-}
-
-fn connect_to(at: &SOCKADDR_IN) -> SOCKET {
-    // SAFETY: a live address of the stated size.
-    unsafe {
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_ne!(c, INVALID_SOCKET);
-        assert_eq!(connect(c, (at as *const SOCKADDR_IN).cast(), 16), 0);
-        c
-    }
-}
-
-/// A connected loopback TCP pair (client, server side).
-fn pair() -> (SOCKET, SOCKET) {
-    let (l, at) = listener();
-    let c = connect_to(&at);
-    // SAFETY: NULL address out-parameters are allowed.
-    let a = unsafe { accept(l, null_mut(), null_mut()) };
-    assert_ne!(a, INVALID_SOCKET);
-    // SAFETY: a live handle.
-    unsafe { closesocket(l) };
-    (c, a)
-}
+mod util;
+use util::{close, connect_to, listener, pair, startup};
 
 fn event() -> HANDLE {
     // SAFETY: no arguments.
@@ -98,11 +57,25 @@ fn check(s: SOCKET, ev: HANDLE, expected: i32, codes: &[(i32, i32)], ms: u32) {
     }
 }
 
-fn close(handles: &[SOCKET]) {
-    for &s in handles {
-        // SAFETY: live handles.
-        unsafe { closesocket(s) };
-    }
+/// Wine's repeated pattern after an event was enumerated: it is not recorded again, neither
+/// by selecting `mask` again nor by deselecting (mask 0) and selecting `mask` again.
+#[track_caller]
+fn check_not_recorded_again(s: SOCKET, ev: HANDLE, mask: i32) {
+    check(s, ev, 0, &[], 0);
+    select_events(s, ev, mask);
+    check(s, ev, 0, &[], 100);
+    select_events(s, ev, 0);
+    select_events(s, ev, mask);
+    check(s, ev, 0, &[], 100);
+}
+
+/// A new event and a connected pair whose server side is selected for `mask` on it.
+fn selected_pair(mask: i32) -> (HANDLE, SOCKET, SOCKET) {
+    startup();
+    let ev = event();
+    let (c, s) = pair();
+    select_events(s, ev, mask);
+    (ev, c, s)
 }
 
 /// Five bytes, as Wine's tests send ("data" and its terminator).
@@ -124,12 +97,7 @@ fn event_select_again_does_not_record_a_reported_event_again() {
     check(l, ev, 0, &[], 0);
     let c = connect_to(&at);
     check(l, ev, FD_ACCEPT, &[(FD_ACCEPT_BIT, 0)], 1000);
-    check(l, ev, 0, &[], 0);
-    select_events(l, ev, mask);
-    check(l, ev, 0, &[], 100);
-    select_events(l, ev, 0);
-    select_events(l, ev, mask);
-    check(l, ev, 0, &[], 100);
+    check_not_recorded_again(l, ev, mask);
     // SAFETY: NULL address out-parameters are allowed.
     let a = unsafe { accept(l, null_mut(), null_mut()) };
     assert_ne!(a, INVALID_SOCKET);
@@ -262,18 +230,10 @@ fn select_after_connect_records_fd_connect() {
 /// successful send does not clear a recorded one.
 #[test]
 fn fd_write_is_not_repeated_by_selecting_again_and_not_cleared_by_send() {
-    startup();
-    let ev = event();
-    let (c, s) = pair();
     let all = FD_ACCEPT | FD_CLOSE | FD_CONNECT | FD_OOB | FD_READ | FD_WRITE;
-    select_events(s, ev, all);
+    let (ev, c, s) = selected_pair(all);
     check(s, ev, FD_WRITE, &[], 1000);
-    check(s, ev, 0, &[], 0);
-    select_events(s, ev, all);
-    check(s, ev, 0, &[], 100);
-    select_events(s, ev, 0);
-    select_events(s, ev, all);
-    check(s, ev, 0, &[], 100);
+    check_not_recorded_again(s, ev, all);
     // SAFETY: a live buffer.
     assert_eq!(unsafe { send(s, DATA.as_ptr(), 5, 0) }, 5);
     check(s, ev, 0, &[], 100);
@@ -294,21 +254,13 @@ fn fd_write_is_not_repeated_by_selecting_again_and_not_cleared_by_send() {
 /// arrived while not selected is recorded by the next selection.
 #[test]
 fn fd_read_is_not_repeated_by_selecting_again() {
-    startup();
-    let ev = event();
-    let (c, s) = pair();
-    select_events(s, ev, READ_SIDE);
+    let (ev, c, s) = selected_pair(READ_SIDE);
     check(s, ev, 0, &[], 0);
     // SAFETY: live buffers.
     unsafe {
         assert_eq!(send(c, DATA.as_ptr(), 5, 0), 5);
         check(s, ev, FD_READ, &[(FD_READ_BIT, 0)], 1000);
-        check(s, ev, 0, &[], 0);
-        select_events(s, ev, READ_SIDE);
-        check(s, ev, 0, &[], 100);
-        select_events(s, ev, 0);
-        select_events(s, ev, READ_SIDE);
-        check(s, ev, 0, &[], 100);
+        check_not_recorded_again(s, ev, READ_SIDE);
         let mut b = [0u8; 16];
         assert_eq!(recv(s, b.as_mut_ptr(), 16, 0), 5);
         check(s, ev, 0, &[], 100);
@@ -330,18 +282,10 @@ fn fd_read_is_not_repeated_by_selecting_again() {
 /// again; reading the end of stream records nothing.
 #[test]
 fn fd_close_is_recorded_once() {
-    startup();
-    let ev = event();
-    let (c, s) = pair();
-    select_events(s, ev, READ_SIDE);
+    let (ev, c, s) = selected_pair(READ_SIDE);
     close(&[c]);
     check(s, ev, FD_CLOSE, &[(FD_CLOSE_BIT, 0)], 2000);
-    check(s, ev, 0, &[], 0);
-    select_events(s, ev, READ_SIDE);
-    check(s, ev, 0, &[], 100);
-    select_events(s, ev, 0);
-    select_events(s, ev, READ_SIDE);
-    check(s, ev, 0, &[], 100);
+    check_not_recorded_again(s, ev, READ_SIDE);
     let mut b = [0u8; 5];
     // SAFETY: a live buffer.
     assert_eq!(unsafe { recv(s, b.as_mut_ptr(), 5, 0) }, 0);
@@ -361,10 +305,7 @@ fn fd_close_is_recorded_once() {
 /// records nothing more.
 #[test]
 fn peer_half_close_is_fd_close_once() {
-    startup();
-    let ev = event();
-    let (c, s) = pair();
-    select_events(s, ev, READ_SIDE);
+    let (ev, c, s) = selected_pair(READ_SIDE);
     assert_eq!(shut(c, SD_SEND), 0);
     check(s, ev, FD_CLOSE, &[(FD_CLOSE_BIT, 0)], 2000);
     check(s, ev, 0, &[], 0);
@@ -378,10 +319,7 @@ fn peer_half_close_is_fd_close_once() {
 /// shutdown(SD_RECEIVE) and our own shutdown(SD_BOTH) record nothing.
 #[test]
 fn own_shutdown_records_no_event() {
-    startup();
-    let ev = event();
-    let (c, s) = pair();
-    select_events(s, ev, READ_SIDE);
+    let (ev, c, s) = selected_pair(READ_SIDE);
     assert_eq!(shut(c, SD_RECEIVE), 0);
     assert_eq!(shut(s, SD_BOTH), 0);
     check(s, ev, 0, &[], 200);
@@ -392,21 +330,13 @@ fn own_shutdown_records_no_event() {
 /// `test_close_events`: a reset is FD_CLOSE with WSAECONNABORTED, once.
 #[test]
 fn reset_is_fd_close_once_even_when_selecting_again() {
-    startup();
-    let ev = event();
-    let (c, s) = pair();
-    select_events(s, ev, READ_SIDE);
+    let (ev, c, s) = selected_pair(READ_SIDE);
     let l = LINGER { l_onoff: 1, l_linger: 0 };
     // SAFETY: a live LINGER of the stated size.
     assert_eq!(unsafe { setsockopt(c, SOL_SOCKET, SO_LINGER, (&l as *const LINGER).cast(), 4) }, 0);
     close(&[c]);
     check(s, ev, FD_CLOSE, &[(FD_CLOSE_BIT, WSAECONNABORTED)], 2000);
-    check(s, ev, 0, &[], 0);
-    select_events(s, ev, READ_SIDE);
-    check(s, ev, 0, &[], 100);
-    select_events(s, ev, 0);
-    select_events(s, ev, READ_SIDE);
-    check(s, ev, 0, &[], 100);
+    check_not_recorded_again(s, ev, READ_SIDE);
     close(&[s]);
     close_event(ev);
 }
@@ -417,21 +347,13 @@ fn reset_is_fd_close_once_even_when_selecting_again() {
 /// repeat it; urgent data sent while not selected is recorded by the next selection.
 #[test]
 fn urgent_data_is_fd_oob() {
-    startup();
-    let ev = event();
-    let (c, s) = pair();
-    select_events(s, ev, READ_SIDE);
+    let (ev, c, s) = selected_pair(READ_SIDE);
     check(s, ev, 0, &[], 0);
     // SAFETY: live buffers.
     unsafe {
         assert_eq!(send(c, b"a".as_ptr(), 1, MSG_OOB), 1);
         check(s, ev, FD_OOB, &[(FD_OOB_BIT, 0)], 1000);
-        check(s, ev, 0, &[], 0);
-        select_events(s, ev, READ_SIDE);
-        check(s, ev, 0, &[], 100);
-        select_events(s, ev, 0);
-        select_events(s, ev, READ_SIDE);
-        check(s, ev, 0, &[], 100);
+        check_not_recorded_again(s, ev, READ_SIDE);
         let mut b = [0u8; 1];
         assert_eq!(recv(s, b.as_mut_ptr(), 1, MSG_OOB), 1);
         assert_eq!(&b, b"a");
@@ -481,6 +403,14 @@ fn refused_address() -> SOCKADDR_IN {
     let (l, at) = listener();
     close(&[l]);
     at
+}
+
+/// Closes `s` from another thread after 200 ms (while this one waits in select).
+fn close_later(s: SOCKET) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        close(&[s]);
+    })
 }
 
 fn set_nonblocking(s: SOCKET) {
@@ -599,20 +529,14 @@ fn select_reports_urgent_data_in_except_set_unless_inline() {
 fn closesocket_during_select_from_another_thread() {
     startup();
     let (c, s) = pair();
-    let closer = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        close(&[s]);
-    });
+    let closer = close_later(s);
     let (n, sets) = select_ms(&[s], &[], &[s], 5000);
     closer.join().unwrap();
     assert_eq!((n, &sets[0]), (1, &vec![s]));
     close(&[c]);
 
     let (c, s) = pair();
-    let closer = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        close(&[s]);
-    });
+    let closer = close_later(s);
     let (n, _) = select_ms(&[], &[], &[s], 5000);
     closer.join().unwrap();
     assert_eq!(n, SOCKET_ERROR);

@@ -2,34 +2,11 @@
 //! does not take at once); while such data is buffered further sends fail with
 //! `WSAEWOULDBLOCK`; `shutdown(SD_SEND)` and `closesocket` let it flush first.
 
-use std::ptr::null_mut;
-
 use translate::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
-
-fn pair() -> (SOCKET, SOCKET) {
-    // SAFETY: pointers to live locals.
-    unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        let addr = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 1), 0);
-        let mut at = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_eq!(connect(c, (&at as *const SOCKADDR_IN).cast(), 16), 0);
-        let a = accept(l, null_mut(), null_mut());
-        closesocket(l);
-        (c, a)
-    }
-}
+mod util;
+use util::{pair, startup};
 
 fn pattern(n: usize) -> Vec<u8> {
     (0..n).map(|i| (i * 31 % 251) as u8).collect()

@@ -6,11 +6,8 @@ use std::ptr::{null, null_mut};
 use translate::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
+mod util;
+use util::{pair, startup};
 
 fn v4(port: u16) -> SOCKADDR_IN {
     SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, port))
@@ -70,16 +67,7 @@ fn select_merges_duplicates_and_aliased_sets() {
     startup();
     // SAFETY: all pointers point to live locals of the stated sizes.
     unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        let addr = v4(0);
-        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 8), 0);
-        let mut at = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_eq!(connect(c, (&at as *const SOCKADDR_IN).cast(), 16), 0);
-        let a = accept(l, null_mut(), null_mut());
+        let (c, a) = pair();
         assert_eq!(send(c, b"x".as_ptr(), 1, 0), 1);
 
         // The same socket twice in the read set counts once; the set is rewritten in place.
@@ -105,7 +93,7 @@ fn select_merges_duplicates_and_aliased_sets() {
         // All sets NULL or empty: WSAEINVAL.
         assert_eq!(select(0, null_mut(), null_mut(), null_mut(), &tv), SOCKET_ERROR);
         assert_eq!(WSAGetLastError(), WSAEINVAL);
-        for s in [a, c, l] {
+        for s in [a, c] {
             closesocket(s);
         }
     }
