@@ -8,11 +8,8 @@ use std::ptr::{null, null_mut};
 use translate::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
+mod util;
+use util::startup;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
@@ -380,6 +377,33 @@ fn sin(addr: u32, port: u16) -> SOCKADDR_IN {
     }
 }
 
+/// `WSAAddressToStringA` and `...W` of `sa` (`salen` bytes) into 64-unit buffers, both of which
+/// must succeed: each text with the length reported.
+unsafe fn address_strings<T>(sa: &T, salen: u32) -> [(String, u32); 2] {
+    let sp = (sa as *const T).cast_mut().cast();
+    let mut out = [0 as core::ffi::c_char; 64];
+    let mut outw = [0u16; 64];
+    let (mut len, mut lenw) = (64u32, 64u32);
+    // SAFETY: `sa` holds `salen` bytes (the caller's promise); live buffers of the stated sizes.
+    unsafe {
+        assert_eq!(WSAAddressToStringA(sp, salen, null_mut(), out.as_mut_ptr(), &mut len), 0);
+        assert_eq!(WSAAddressToStringW(sp, salen, null_mut(), outw.as_mut_ptr(), &mut lenw), 0);
+        [(CStr::from_ptr(out.as_ptr()).to_str().unwrap().to_string(), len), (from_w(outw.as_ptr()), lenw)]
+    }
+}
+
+/// `WSAStringToAddressW` (`wide`) or `...A` of `input` for `family` into `out`.
+unsafe fn string_to_address(wide: bool, input: &str, family: i32, out: *mut SOCKADDR, len: &mut i32) -> i32 {
+    // SAFETY: NUL-terminated strings; `out` holds `*len` bytes (the caller's promise).
+    unsafe {
+        if wide {
+            WSAStringToAddressW(w(input).as_mut_ptr(), family, null_mut(), out, len)
+        } else {
+            WSAStringToAddressA(c(input).as_ptr().cast_mut(), family, null_mut(), out, len)
+        }
+    }
+}
+
 #[test]
 fn address_to_string() {
     startup();
@@ -414,21 +438,10 @@ fn address_to_string() {
             (0, 0xffff, "0.0.0.0:65535"),
             (0xffffffff, 0xffff, "255.255.255.255:65535"),
         ] {
-            let sa = sin(addr, port);
-            len = 64;
-            assert_eq!(
-                WSAAddressToStringA((&raw const sa).cast_mut().cast(), 16, null_mut(), out.as_mut_ptr(), &mut len),
-                0
-            );
-            assert_eq!(CStr::from_ptr(out.as_ptr()).to_str().unwrap(), text);
-            assert_eq!(len as usize, text.len() + 1);
-            len = 64;
-            assert_eq!(
-                WSAAddressToStringW((&raw const sa).cast_mut().cast(), 16, null_mut(), outw.as_mut_ptr(), &mut len),
-                0
-            );
-            assert_eq!(from_w(outw.as_ptr()), text);
-            assert_eq!(len as usize, text.len() + 1);
+            for (got, len) in address_strings(&sin(addr, port), 16) {
+                assert_eq!(got, text);
+                assert_eq!(len as usize, text.len() + 1);
+            }
         }
 
         for (words, scope, port, text) in [
@@ -445,19 +458,10 @@ fn address_to_string() {
                 sin6_addr: IN6_ADDR::from_octets(words_to_bytes(words)),
                 sin6_scope_id: scope,
             };
-            len = 64;
-            assert_eq!(
-                WSAAddressToStringA((&raw const sa6).cast_mut().cast(), 28, null_mut(), out.as_mut_ptr(), &mut len),
-                0
-            );
-            assert_eq!(CStr::from_ptr(out.as_ptr()).to_str().unwrap(), text);
+            let [(a, len), (wide, _)] = address_strings(&sa6, 28);
+            assert_eq!(a, text);
             assert_eq!(len as usize, text.len() + 1);
-            len = 64;
-            assert_eq!(
-                WSAAddressToStringW((&raw const sa6).cast_mut().cast(), 28, null_mut(), outw.as_mut_ptr(), &mut len),
-                0
-            );
-            assert_eq!(from_w(outw.as_ptr()), text);
+            assert_eq!(wide, text);
         }
         let mut bad = sin(0, 0);
         bad.sin_family = 99;
@@ -577,17 +581,7 @@ fn string_to_address_ipv4() {
                 let mut buf = [0xabu8; 16];
                 let mut len = 26;
                 WSASetLastError(0);
-                let r = if wide {
-                    WSAStringToAddressW(w(input).as_mut_ptr(), AF_INET, null_mut(), buf.as_mut_ptr().cast(), &mut len)
-                } else {
-                    WSAStringToAddressA(
-                        c(input).as_ptr().cast_mut(),
-                        AF_INET,
-                        null_mut(),
-                        buf.as_mut_ptr().cast(),
-                        &mut len,
-                    )
-                };
+                let r = string_to_address(wide, input, AF_INET, buf.as_mut_ptr().cast(), &mut len);
                 let ctx = format!("{input:?} wide={wide}");
                 assert_eq!(r, if error != 0 { SOCKET_ERROR } else { 0 }, "{ctx}");
                 assert_eq!(WSAGetLastError(), error, "{ctx}");
@@ -623,17 +617,7 @@ fn string_to_address_ipv6() {
                 let mut sa = SOCKADDR_IN6::default();
                 let mut len = 38;
                 WSASetLastError(0);
-                let r = if wide {
-                    WSAStringToAddressW(w(input).as_mut_ptr(), AF_INET6, null_mut(), (&raw mut sa).cast(), &mut len)
-                } else {
-                    WSAStringToAddressA(
-                        c(input).as_ptr().cast_mut(),
-                        AF_INET6,
-                        null_mut(),
-                        (&raw mut sa).cast(),
-                        &mut len,
-                    )
-                };
+                let r = string_to_address(wide, input, AF_INET6, (&raw mut sa).cast(), &mut len);
                 let ctx = format!("{input:?} wide={wide}");
                 assert_eq!(r, if ok { 0 } else { SOCKET_ERROR }, "{ctx}");
                 assert_eq!(WSAGetLastError(), if ok { 0 } else { WSAEINVAL }, "{ctx}");
@@ -648,16 +632,7 @@ fn string_to_address_ipv6() {
         }
         let mut sa = SOCKADDR_IN6::default();
         let mut len = 28;
-        assert_eq!(
-            WSAStringToAddressA(
-                c("fe80::1%7").as_ptr().cast_mut(),
-                AF_INET6,
-                null_mut(),
-                (&raw mut sa).cast(),
-                &mut len
-            ),
-            0
-        );
+        assert_eq!(string_to_address(false, "fe80::1%7", AF_INET6, (&raw mut sa).cast(), &mut len), 0);
         assert_eq!(sa.sin6_scope_id, 7);
     }
 }
@@ -680,6 +655,32 @@ unsafe fn entries(mut p: *const ADDRINFOA) -> Vec<(i32, i32, i32, Vec<u8>)> {
         p = ai.ai_next;
     }
     v
+}
+
+/// `GetAddrInfoExW` in `NS_DNS` with no service, hints, timeout or handle; `node` None is NULL.
+unsafe fn gai_ex_w(
+    node: Option<&str>,
+    res: &mut *mut ADDRINFOEXW,
+    ov: *mut OVERLAPPED,
+    routine: *mut core::ffi::c_void,
+) -> i32 {
+    let n = node.map(w);
+    // SAFETY: a NUL-terminated string or NULL, a writable result; `ov` and `routine` are the
+    // caller's (NULL, or live until completion).
+    unsafe {
+        GetAddrInfoExW(
+            n.as_ref().map_or(null(), |v| v.as_ptr()),
+            null(),
+            NS_DNS,
+            null_mut(),
+            null(),
+            res,
+            null_mut(),
+            ov,
+            routine,
+            null_mut(),
+        )
+    }
 }
 
 unsafe fn gai(node: Option<&str>, service: Option<&str>, hints: Option<&ADDRINFOA>) -> (i32, *mut ADDRINFOA) {
@@ -909,32 +910,10 @@ fn get_addr_info_w_and_ex() {
 
         // GetAddrInfoExW, synchronous.
         let mut ex = 0xdead as *mut ADDRINFOEXW;
-        let r = GetAddrInfoExW(
-            null(),
-            null(),
-            NS_DNS,
-            null_mut(),
-            null(),
-            &mut ex,
-            null_mut(),
-            null_mut(),
-            null_mut(),
-            null_mut(),
-        );
+        let r = gai_ex_w(None, &mut ex, null_mut(), null_mut());
         assert_eq!((r, WSAGetLastError()), (WSAHOST_NOT_FOUND, WSAHOST_NOT_FOUND));
         assert!(ex.is_null());
-        let r = GetAddrInfoExW(
-            w("").as_ptr(),
-            null(),
-            NS_DNS,
-            null_mut(),
-            null(),
-            &mut ex,
-            null_mut(),
-            null_mut(),
-            null_mut(),
-            null_mut(),
-        );
+        let r = gai_ex_w(Some(""), &mut ex, null_mut(), null_mut());
         assert_eq!((r, WSAGetLastError()), (0, 0));
         assert!(!ex.is_null());
         assert!((*ex).ai_blob.is_null() && (*ex).ai_bloblen == 0 && (*ex).ai_provider.is_null());
@@ -961,18 +940,7 @@ fn get_addr_info_w_and_ex() {
         // Overlapped without an event: completes at once, reported through the OVERLAPPED.
         let mut ov: OVERLAPPED = std::mem::zeroed();
         ov.Internal = 0xcccc;
-        let r = GetAddrInfoExW(
-            w("localhost").as_ptr(),
-            null(),
-            NS_DNS,
-            null_mut(),
-            null(),
-            &mut ex,
-            null_mut(),
-            &mut ov,
-            null_mut(),
-            null_mut(),
-        );
+        let r = gai_ex_w(Some("localhost"), &mut ex, &mut ov, null_mut());
         assert_eq!((r, WSAGetLastError()), (ERROR_IO_PENDING, ERROR_IO_PENDING));
         assert_eq!(GetAddrInfoExOverlappedResult(&mut ov), 0);
         assert_eq!(ov.Anonymous.Pointer, (&raw mut ex).cast());
@@ -981,18 +949,7 @@ fn get_addr_info_w_and_ex() {
 
         // Event and completion routine together are refused.
         ov.hEvent = 0x1234 as HANDLE;
-        let r = GetAddrInfoExW(
-            w("localhost").as_ptr(),
-            null(),
-            NS_DNS,
-            null_mut(),
-            null(),
-            &mut ex,
-            null_mut(),
-            &mut ov,
-            0x5678 as *mut core::ffi::c_void,
-            null_mut(),
-        );
+        let r = gai_ex_w(Some("localhost"), &mut ex, &mut ov, 0x5678 as *mut core::ffi::c_void);
         assert_eq!(r, WSAEINVAL);
     }
 }
