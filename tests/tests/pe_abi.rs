@@ -68,8 +68,9 @@ fn every_export_keeps_nonvolatile_registers() {
     assert!(n > 100, "{n}");
 }
 
-/// ws2_32's fixed ordinals (Wine `ws2_32.spec`, wine-winsock.md §1.1).
-const WS2_32: &[(u16, &str)] = &[
+/// The ordinals ws2_32 and wsock32 give alike (Wine `ws2_32.spec` and `wsock32.spec`,
+/// wine-winsock.md §1.1/§1.2): all of ws2_32's but #10–12.
+const SHARED_ORDINALS: &[(u16, &str)] = &[
     (1, "accept"),
     (2, "bind"),
     (3, "closesocket"),
@@ -79,9 +80,6 @@ const WS2_32: &[(u16, &str)] = &[
     (7, "getsockopt"),
     (8, "htonl"),
     (9, "htons"),
-    (10, "ioctlsocket"),
-    (11, "inet_addr"),
-    (12, "inet_ntoa"),
     (13, "listen"),
     (14, "ntohl"),
     (15, "ntohs"),
@@ -120,57 +118,15 @@ const WS2_32: &[(u16, &str)] = &[
     (500, "WEP"),
 ];
 
-/// wsock32's ordinals (Wine `wsock32.spec`, wine-winsock.md §1.2; the entries Wine comments
-/// out — 1000, 1102–1106, 1115/1116, 1130 — carry the Windows ordinals its comments give).
-const WSOCK32: &[(u16, &str)] = &[
-    (1, "accept"),
-    (2, "bind"),
-    (3, "closesocket"),
-    (4, "connect"),
-    (5, "getpeername"),
-    (6, "getsockname"),
-    (7, "getsockopt"),
-    (8, "htonl"),
-    (9, "htons"),
+/// ws2_32's own fixed ordinals (wine-winsock.md §1.1).
+const WS2_32_OWN: &[(u16, &str)] = &[(10, "ioctlsocket"), (11, "inet_addr"), (12, "inet_ntoa")];
+
+/// wsock32's own ordinals (wine-winsock.md §1.2; the entries Wine comments out — 1000,
+/// 1102–1106, 1115/1116, 1130 — carry the Windows ordinals its comments give).
+const WSOCK32_OWN: &[(u16, &str)] = &[
     (10, "inet_addr"),
     (11, "inet_ntoa"),
     (12, "ioctlsocket"),
-    (13, "listen"),
-    (14, "ntohl"),
-    (15, "ntohs"),
-    (16, "recv"),
-    (17, "recvfrom"),
-    (18, "select"),
-    (19, "send"),
-    (20, "sendto"),
-    (21, "setsockopt"),
-    (22, "shutdown"),
-    (23, "socket"),
-    (51, "gethostbyaddr"),
-    (52, "gethostbyname"),
-    (53, "getprotobyname"),
-    (54, "getprotobynumber"),
-    (55, "getservbyname"),
-    (56, "getservbyport"),
-    (57, "gethostname"),
-    (101, "WSAAsyncSelect"),
-    (102, "WSAAsyncGetHostByAddr"),
-    (103, "WSAAsyncGetHostByName"),
-    (104, "WSAAsyncGetProtoByNumber"),
-    (105, "WSAAsyncGetProtoByName"),
-    (106, "WSAAsyncGetServByPort"),
-    (107, "WSAAsyncGetServByName"),
-    (108, "WSACancelAsyncRequest"),
-    (109, "WSASetBlockingHook"),
-    (110, "WSAUnhookBlockingHook"),
-    (111, "WSAGetLastError"),
-    (112, "WSASetLastError"),
-    (113, "WSACancelBlockingCall"),
-    (114, "WSAIsBlocking"),
-    (115, "WSAStartup"),
-    (116, "WSACleanup"),
-    (151, "__WSAFDIsSet"),
-    (500, "WEP"),
     (1000, "WSApSetPostRoutine"),
     (1001, "WsControl"),
     (1100, "inet_network"),
@@ -199,6 +155,11 @@ const WSOCK32: &[(u16, &str)] = &[
     (1141, "AcceptEx"),
     (1142, "GetAcceptExSockaddrs"),
 ];
+
+/// A DLL's whole ordinal table: the shared rows and its own.
+fn ordinals(own: &[(u16, &'static str)]) -> Vec<(u16, &'static str)> {
+    SHARED_ORDINALS.iter().chain(own).copied().collect()
+}
 
 /// mswsock's exports (Wine `mswsock.spec` as in wine-winsock.md §1.3; by name only).
 const MSWSOCK: &[&str] = &[
@@ -269,9 +230,10 @@ fn check_ordinals(dll: &str, expected: &[(u16, &str)]) {
 
 #[test]
 fn ordinals_match_windows() {
-    check_ordinals("ws2_32", WS2_32);
-    check_ordinals("wsock32", WSOCK32);
-    assert_eq!(lookup::table("wsock32").unwrap().len(), WSOCK32.len());
+    let wsock32 = ordinals(WSOCK32_OWN);
+    check_ordinals("ws2_32", &ordinals(WS2_32_OWN));
+    check_ordinals("wsock32", &wsock32);
+    assert_eq!(lookup::table("wsock32").unwrap().len(), wsock32.len());
     let ms = lookup::table("mswsock").unwrap();
     assert_eq!(ms.len(), MSWSOCK.len());
     for name in MSWSOCK {
