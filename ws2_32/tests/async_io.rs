@@ -10,7 +10,7 @@ use ws2_32::exports::kernel32::native::*;
 use ws2_32::native::*;
 
 mod util;
-use util::{pair, startup};
+use util::{connect_to, listener, pair, startup};
 
 #[test]
 fn overlapped_recv_completes_to_its_event() {
@@ -200,22 +200,7 @@ fn event_select_records_and_reenables() {
 
 /// Gets an extension function pointer through WSAIoctl.
 fn extension(s: SOCKET, guid: GUID) -> usize {
-    let mut f: usize = 0;
-    let mut n = 0u32;
-    // SAFETY: GUID in, pointer out, as SIO_GET_EXTENSION_FUNCTION_POINTER documents.
-    let r = unsafe {
-        WSAIoctl(
-            s,
-            SIO_GET_EXTENSION_FUNCTION_POINTER,
-            (&guid as *const GUID).cast_mut().cast(),
-            16,
-            (&mut f as *mut usize).cast(),
-            8,
-            &mut n,
-            null_mut(),
-            null_mut(),
-        )
-    };
+    let (r, f, n) = util::extension(s, guid);
     assert_eq!((r, n), (0, 8));
     f
 }
@@ -230,31 +215,13 @@ fn acceptex_and_connectex_through_a_completion_port() {
     startup();
     // SAFETY: every buffer and OVERLAPPED outlives its operation (we wait for completions).
     unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
+        let (l, at) = listener();
         let any = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&any as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 4), 0);
-        let mut at = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
 
         let accept_ex: AcceptExFn = std::mem::transmute(extension(l, WSAID_ACCEPTEX));
         let connect_ex: ConnectExFn = std::mem::transmute(extension(l, WSAID_CONNECTEX));
         let sockaddrs: GetSockaddrsFn = std::mem::transmute(extension(l, WSAID_GETACCEPTEXSOCKADDRS));
-        let mut bogus = 0usize;
-        let mut n = 0u32;
-        let bad = GUID::from_u128(1);
-        let r = WSAIoctl(
-            l,
-            SIO_GET_EXTENSION_FUNCTION_POINTER,
-            (&bad as *const GUID).cast_mut().cast(),
-            16,
-            (&mut bogus as *mut usize).cast(),
-            8,
-            &mut n,
-            null_mut(),
-            null_mut(),
-        );
+        let (r, _, _) = util::extension(l, GUID::from_u128(1));
         assert_eq!((r, WSAGetLastError()), (SOCKET_ERROR, WSAEINVAL));
 
         let port = CreateIoCompletionPort(l as HANDLE, null_mut(), 1, 0);
@@ -318,17 +285,10 @@ fn accepted_sockets_inherit_the_event_selection() {
     startup();
     // SAFETY: all pointers point to live locals.
     unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        let any = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&any as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 4), 0);
-        let mut at = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut at as *mut SOCKADDR_IN).cast(), &mut len), 0);
+        let (l, at) = listener();
         let ev = WSACreateEvent();
         assert_eq!(WSAEventSelect(l, ev, FD_ACCEPT | FD_READ | FD_CLOSE), 0);
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_eq!(connect(c, (&at as *const SOCKADDR_IN).cast(), 16), 0);
+        let c = connect_to(&at);
         assert_eq!(WSAWaitForMultipleEvents(1, &ev, 0, 2000, 0), WSA_WAIT_EVENT_0);
         let mut ne = WSANETWORKEVENTS::default();
         assert_eq!(WSAEnumNetworkEvents(l, ev, &mut ne), 0);

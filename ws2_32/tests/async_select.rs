@@ -15,11 +15,8 @@ use ws2_32::exports::user32::{
 };
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
+mod util;
+use util::startup;
 
 /// A message-only window of the predefined "Message" class.
 fn message_window() -> HWND {

@@ -13,28 +13,8 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use translate::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
-
-fn sock(af: i32, ty: i32) -> SOCKET {
-    // SAFETY: plain values.
-    let s = unsafe { socket(af, ty, 0) };
-    assert_ne!(s, INVALID_SOCKET);
-    s
-}
-
-fn close(s: SOCKET) {
-    // SAFETY: plain value.
-    assert_eq!(unsafe { closesocket(s) }, 0);
-}
-
-fn err() -> i32 {
-    // SAFETY: no arguments.
-    unsafe { WSAGetLastError() }
-}
+mod util;
+use util::{close_ok as close, err, sock, startup};
 
 fn set_u32(s: SOCKET, level: i32, name: i32, v: u32) -> Result<(), i32> {
     // SAFETY: a live u32.

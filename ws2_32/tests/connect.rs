@@ -11,11 +11,8 @@ use std::time::{Duration, Instant};
 use translate::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
+mod util;
+use util::startup;
 
 fn v4(port: u16) -> SOCKADDR_IN {
     SOCKADDR_IN::from(SocketAddrV4::new(Ipv4Addr::LOCALHOST, port))

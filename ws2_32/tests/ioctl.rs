@@ -12,50 +12,11 @@ use std::ptr::null_mut;
 use translate::*;
 use ws2_32::native::*;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
-
-fn sock(af: i32, ty: i32) -> SOCKET {
-    // SAFETY: plain values.
-    let s = unsafe { socket(af, ty, 0) };
-    assert_ne!(s, INVALID_SOCKET);
-    s
-}
-
-fn close(s: SOCKET) {
-    // SAFETY: plain value.
-    assert_eq!(unsafe { closesocket(s) }, 0);
-}
-
-fn err() -> i32 {
-    // SAFETY: no arguments.
-    unsafe { WSAGetLastError() }
-}
+mod util;
+use util::{close_ok as close, err, pair, sock, startup};
 
 fn lo(port: u16) -> SOCKADDR_IN {
     SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, port))
-}
-
-/// A connected TCP pair (client, server side).
-fn tcp_pair() -> (SOCKET, SOCKET) {
-    // SAFETY: live locals of the stated sizes.
-    unsafe {
-        let l = sock(AF_INET, SOCK_STREAM);
-        let mut a = lo(0);
-        assert_eq!(bind(l, (&a as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 1), 0);
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut a as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        let c = sock(AF_INET, SOCK_STREAM);
-        assert_eq!(connect(c, (&a as *const SOCKADDR_IN).cast(), 16), 0);
-        let s = accept(l, null_mut(), null_mut());
-        assert_ne!(s, INVALID_SOCKET);
-        close(l);
-        (c, s)
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -88,7 +49,7 @@ fn value_instead_of_pointer_is_efault() {
 #[test]
 fn fionbio_makes_recv_would_block() {
     startup();
-    let (c, s) = tcp_pair();
+    let (c, s) = pair();
     let mut one: u32 = 1;
     let mut buf = [0u8; 4];
     // SAFETY: live locals.
@@ -116,7 +77,7 @@ fn fionbio_makes_recv_would_block() {
 #[test]
 fn fionread_counts_queued_bytes() {
     startup();
-    let (c, s) = tcp_pair();
+    let (c, s) = pair();
     // SAFETY: live locals.
     unsafe {
         let mut n: u32 = 0xdead;
@@ -287,7 +248,7 @@ fn address_list_query_reports_its_size() {
 #[test]
 fn handles_backlog_and_accepted_noops() {
     startup();
-    let (c, s) = tcp_pair();
+    let (c, s) = pair();
     let mut ret = 0;
     let mut h: SOCKET = 0;
     let hp = (&mut h as *mut SOCKET).cast();

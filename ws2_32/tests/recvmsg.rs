@@ -6,13 +6,10 @@ use std::ptr::null_mut;
 use translate::*;
 use ws2_32::native::*;
 
-type RecvMsgFn = unsafe extern "C" fn(SOCKET, *mut WSAMSG, *mut u32, *mut OVERLAPPED, *mut u8) -> i32;
+mod util;
+use util::startup;
 
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
+type RecvMsgFn = unsafe extern "C" fn(SOCKET, *mut WSAMSG, *mut u32, *mut OVERLAPPED, *mut u8) -> i32;
 
 /// A bound UDP socket of `family` with packet info enabled; returns it and its address.
 fn udp(family: i32) -> (SOCKET, SOCKADDR_STORAGE, i32) {
@@ -41,23 +38,7 @@ fn udp(family: i32) -> (SOCKET, SOCKADDR_STORAGE, i32) {
 }
 
 fn recv_msg_fn(s: SOCKET) -> RecvMsgFn {
-    let mut f: usize = 0;
-    let mut n = 0u32;
-    let guid = WSAID_WSARECVMSG;
-    // SAFETY: GUID in, pointer out.
-    let r = unsafe {
-        WSAIoctl(
-            s,
-            SIO_GET_EXTENSION_FUNCTION_POINTER,
-            (&guid as *const GUID).cast_mut().cast(),
-            16,
-            (&mut f as *mut usize).cast(),
-            8,
-            &mut n,
-            null_mut(),
-            null_mut(),
-        )
-    };
+    let (r, f, _) = util::extension(s, WSAID_WSARECVMSG);
     assert_eq!(r, 0);
     // SAFETY: the engine returned WSARecvMsg's native entry point.
     unsafe { std::mem::transmute::<usize, RecvMsgFn>(f) }

@@ -1,5 +1,5 @@
-//! Setup shared by the integration tests (`mod util;` in each): Winsock startup and loopback
-//! TCP sockets. Each test binary uses a subset, hence `dead_code` is allowed here.
+//! Setup shared by the integration tests (`mod util;` in each): Winsock startup, sockets,
+//! loopback TCP pairs, extension-function lookup. Each test binary uses a subset, hence `dead_code` is allowed here.
 #![allow(dead_code)]
 
 use std::ptr::null_mut;
@@ -12,6 +12,48 @@ pub fn startup() {
     let mut data = WSADATA::default();
     // SAFETY: a valid WSADATA.
     assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
+}
+
+/// A new socket of `af` and `ty` (protocol 0), which must be created.
+pub fn sock(af: i32, ty: i32) -> SOCKET {
+    // SAFETY: plain values.
+    let s = unsafe { socket(af, ty, 0) };
+    assert_ne!(s, INVALID_SOCKET);
+    s
+}
+
+/// The calling thread's last Winsock error.
+pub fn err() -> i32 {
+    // SAFETY: no arguments.
+    unsafe { WSAGetLastError() }
+}
+
+/// Closes `s`, which must succeed.
+pub fn close_ok(s: SOCKET) {
+    // SAFETY: plain value.
+    assert_eq!(unsafe { closesocket(s) }, 0);
+}
+
+/// `WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER)` for `guid` on `s`: the result, the pointer
+/// and the byte count returned.
+pub fn extension(s: SOCKET, guid: GUID) -> (i32, usize, u32) {
+    let mut f: usize = 0;
+    let mut n = 0u32;
+    // SAFETY: GUID in, pointer out, as SIO_GET_EXTENSION_FUNCTION_POINTER documents.
+    let r = unsafe {
+        WSAIoctl(
+            s,
+            SIO_GET_EXTENSION_FUNCTION_POINTER,
+            (&guid as *const GUID).cast_mut().cast(),
+            16,
+            (&mut f as *mut usize).cast(),
+            8,
+            &mut n,
+            null_mut(),
+            null_mut(),
+        )
+    };
+    (r, f, n)
 }
 
 /// A listening loopback socket and its address.
@@ -48,7 +90,7 @@ pub fn pair() -> (SOCKET, SOCKET) {
     // SAFETY: NULL address out-parameters are allowed.
     let a = unsafe { accept(l, null_mut(), null_mut()) };
     assert_ne!(a, INVALID_SOCKET);
-    close(&[l]);
+    close_ok(l);
     (c, a)
 }
 
