@@ -8,62 +8,17 @@
 use std::ptr::null_mut;
 use std::time::{Duration, Instant};
 
+mod util;
+
 use translate::*;
+use util::{close, connect_to, listener, pair, startup};
 use ws2_32::native::*;
-
-fn startup() {
-    let mut data = WSADATA::default();
-    // SAFETY: a valid WSADATA.
-    assert_eq!(unsafe { WSAStartup(0x0202, &mut data) }, 0);
-}
-
-/// A listening loopback socket and its address.
-fn listener() -> (SOCKET, SOCKADDR_IN) {
-    // SAFETY: pointers to live locals of the stated sizes.
-    unsafe {
-        let l = socket(AF_INET, SOCK_STREAM, 0);
-        assert_ne!(l, INVALID_SOCKET);
-        let addr = SOCKADDR_IN::from(std::net::SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 0));
-        assert_eq!(bind(l, (&addr as *const SOCKADDR_IN).cast(), 16), 0);
-        assert_eq!(listen(l, 16), 0);
-        let mut bound = SOCKADDR_IN::default();
-        let mut len = 16;
-        assert_eq!(getsockname(l, (&mut bound as *mut SOCKADDR_IN).cast(), &mut len), 0);
-        (l, bound)
-    }
-}
-
-fn connect_to(at: &SOCKADDR_IN) -> SOCKET {
-    // SAFETY: a live address of the stated size.
-    unsafe {
-        let c = socket(AF_INET, SOCK_STREAM, 0);
-        assert_ne!(c, INVALID_SOCKET);
-        assert_eq!(connect(c, (at as *const SOCKADDR_IN).cast(), 16), 0);
-        c
-    }
-}
 
 fn accept_one(l: SOCKET) -> SOCKET {
     // SAFETY: NULL address out-parameters are allowed.
     let a = unsafe { accept(l, null_mut(), null_mut()) };
     assert_ne!(a, INVALID_SOCKET);
     a
-}
-
-/// A connected loopback TCP pair (client, server side).
-fn pair() -> (SOCKET, SOCKET) {
-    let (l, at) = listener();
-    let c = connect_to(&at);
-    let a = accept_one(l);
-    close(&[l]);
-    (c, a)
-}
-
-fn close(handles: &[SOCKET]) {
-    for &s in handles {
-        // SAFETY: live handles.
-        unsafe { closesocket(s) };
-    }
 }
 
 fn last_error() -> i32 {
