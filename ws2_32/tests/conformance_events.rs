@@ -214,7 +214,6 @@ fn connect_while_selected_records_connect_and_write_once() {
 /// `test_connect_events` ("Connect and then select"): selecting after a completed connect
 /// records FD_CONNECT as well as FD_WRITE with WSAEventSelect.
 #[test]
-#[ignore = "differs from Windows: FD_CONNECT is recorded only for a connect that completes while selected (the engine does not know a connected socket came from connect() rather than accept())"]
 fn select_after_connect_records_fd_connect() {
     startup();
     let ev = event();
@@ -484,7 +483,6 @@ fn select_after_a_failed_blocking_connect_is_not_writable() {
 /// `test_select` ("test polling after a (synchronous) failure"): the except set reports a
 /// blocking connect's failure too.
 #[test]
-#[ignore = "differs from Windows: a blocking connect's failure is not remembered for select's except set"]
 fn select_reports_a_failed_blocking_connect_in_the_except_set() {
     startup();
     let at = refused_address();

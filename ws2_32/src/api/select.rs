@@ -156,7 +156,9 @@ fn unconnected_stream(m: &Member) -> (Option<[bool; SETS]>, bool) {
     }
     let st = m.sock.state();
     match st.conn {
-        ConnState::Idle => (Some([false, false, m.in_set[EXCEPT] && st.connect_errno != 0]), false),
+        ConnState::Idle => {
+            (Some([false, false, m.in_set[EXCEPT] && (st.connect_errno != 0 || st.connect_failed)]), false)
+        }
         conn => (None, conn == ConnState::Connecting),
     }
 }

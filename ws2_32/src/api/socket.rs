@@ -343,8 +343,12 @@ pub(crate) unsafe fn connect_impl(s: SOCKET, name: *const SOCKADDR, namelen: i32
             }
         }
     }
-    // A new attempt forgets the previous one's failure (SO_ERROR).
-    sock.state().connect_errno = 0;
+    // A new attempt forgets the previous one's failure (SO_ERROR, select's except set).
+    {
+        let mut st = sock.state();
+        st.connect_errno = 0;
+        st.connect_failed = false;
+    }
     match sys::retry_eintr(|| syscall!(connect(sock.fd(), addr.as_ptr(), addr.len()))) {
         Ok(_) => {
             mark_connected(&sock);
@@ -362,12 +366,19 @@ pub(crate) unsafe fn connect_impl(s: SOCKET, name: *const SOCKADDR, namelen: i32
                     Ok(())
                 }
                 errno => {
-                    sock.state().conn = ConnState::Idle;
+                    let mut st = sock.state();
+                    st.conn = ConnState::Idle;
+                    st.connect_failed = true;
                     Err(translate::error::errno_to_wsa(errno))
                 }
             }
         }
-        Err(e) => Err(WsaError::from(e)),
+        Err(e) => {
+            if stream && !matches!(e.raw_os_error(), Some(libc::EALREADY) | Some(libc::EISCONN)) {
+                sock.state().connect_failed = true;
+            }
+            Err(WsaError::from(e))
+        }
     }
 }
 
@@ -380,6 +391,7 @@ fn mark_connected(sock: &Socket) {
     st.conn = ConnState::Connected;
     st.bound = true;
     st.connected_at = Some(std::time::Instant::now());
+    st.connected_by_connect = true;
 }
 
 /// The socket's pending error (`SO_ERROR`), clearing it.
@@ -407,6 +419,7 @@ pub(crate) fn refresh_connecting(sock: &Socket) {
             let mut st = sock.state();
             st.conn = ConnState::Idle;
             st.connect_errno = err;
+            st.connect_failed = true;
         }
     }
 }

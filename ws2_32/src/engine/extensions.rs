@@ -163,6 +163,7 @@ pub fn attempt_connect(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
                 st.conn = ConnState::Connected;
                 st.bound = true;
                 st.connected_at = Some(std::time::Instant::now());
+                st.connected_by_connect = true;
                 *connected = true;
             }
         }

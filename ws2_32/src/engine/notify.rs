@@ -137,14 +137,22 @@ pub fn on_ready(sock: &Socket, st: &mut State, readable: bool, writable: bool) {
                 st.conn = ConnState::Connected;
                 st.bound = true;
                 st.connected_at = Some(std::time::Instant::now());
+                st.connected_by_connect = true;
                 n.record(sock, FD_CONNECT, 0);
                 n.record(sock, FD_WRITE, 0);
             } else {
                 st.conn = ConnState::Idle;
                 st.connect_errno = err;
+                st.connect_failed = true;
                 n.record(sock, FD_CONNECT, translate::error::errno_to_wsa(err).0);
             }
         } else if st.conn == ConnState::Connected || !sock.is_stream() {
+            // A connection this socket made itself still owes FD_CONNECT when FD_CONNECT is
+            // selected after it completed (Wine's `test_connect_events`); `record` reports it
+            // once, so selecting again does not repeat it.
+            if st.connected_by_connect {
+                n.record(sock, FD_CONNECT, 0);
+            }
             n.record(sock, FD_WRITE, 0);
         } else if st.conn == ConnState::Idle && n.enabled & FD_CONNECT != 0 && has_peer(sock) {
             // A loopback connect can complete inside connect(2), and the reactor can see it
@@ -153,6 +161,7 @@ pub fn on_ready(sock: &Socket, st: &mut State, readable: bool, writable: bool) {
             st.conn = ConnState::Connected;
             st.bound = true;
             st.connected_at = Some(std::time::Instant::now());
+            st.connected_by_connect = true;
             n.record(sock, FD_CONNECT, 0);
             n.record(sock, FD_WRITE, 0);
         }

@@ -78,6 +78,12 @@ pub struct State {
     /// The host errno of a failed non-blocking connect, kept for `SO_ERROR` (reading the
     /// kernel's `SO_ERROR` to learn the outcome clears it there).
     pub connect_errno: i32,
+    /// The last connect attempt failed (blocking or not): select reports it in the except
+    /// set (Wine's `test_select`), even though a blocking failure leaves `SO_ERROR` at 0.
+    pub connect_failed: bool,
+    /// The connection was made by this socket's own connect (not accept): selecting
+    /// `FD_CONNECT` afterwards still records it once (Wine's `test_connect_events`).
+    pub connected_by_connect: bool,
     /// `SO_DEBUG` is stored only (Windows accepts it on every socket).
     pub debug: bool,
     /// `shutdown(SD_RECEIVE)`: later receives fail with `WSAESHUTDOWN`.
