@@ -160,7 +160,7 @@ pub unsafe fn wsa_get_overlapped_result(
             flags.write_unaligned(0);
         }
         let st = ovp.status();
-        if st < 0 { Err(translate::error::ntstatus_to_wsa(st)) } else { Ok(1) }
+        if st < 0 { Err(failure_code(st)) } else { Ok(1) }
     })();
     match r {
         Ok(v) => v,
@@ -168,5 +168,27 @@ pub unsafe fn wsa_get_overlapped_result(
             ret::<i32>(Err(e));
             0
         }
+    }
+}
+
+/// The Winsock code `WSAGetOverlappedResult` gives for a failure status in `Internal`.
+/// Windows maps failure statuses through ws2_32's own table and anything it does not name to
+/// `WSAEINVAL` (Wine's `test_WSAGetOverlappedResult` walks whole ranges): warnings other than
+/// `STATUS_BUFFER_OVERFLOW` and the facility-Win32/RPC statuses (`0x8007xxxx`, `0xC007xxxx`,
+/// `0xC001xxxx`) other than `ERROR_IO_INCOMPLETE` all read `WSAEINVAL`. One exception is kept:
+/// `0x8007xxxx` carrying a Winsock code is how the engine stores a code that has no NTSTATUS
+/// of its own (`translate::error::wsa_to_ntstatus`), so it gives that code back.
+fn failure_code(st: i32) -> WsaError {
+    let carried = (st as u32 & 0xffff) as i32;
+    match st as u32 >> 16 {
+        0x8007 if (translate::WSABASEERR..translate::WSABASEERR + 2000).contains(&carried) => WsaError(carried),
+        0x8007 | 0xc007 | 0xc001 if carried == WSA_IO_INCOMPLETE => WsaError(WSA_IO_INCOMPLETE),
+        0x8007 | 0xc007 | 0xc001 => WsaError(WSAEINVAL),
+        _ => match translate::error::ntstatus_to_wsa(st) {
+            // Table entries are Winsock codes (or WSA_OPERATION_ABORTED); a plain Win32 code
+            // means the status is not in the table.
+            e if e.0 >= translate::WSABASEERR || e.0 == translate::WSA_OPERATION_ABORTED => e,
+            _ => WsaError(WSAEINVAL),
+        },
     }
 }

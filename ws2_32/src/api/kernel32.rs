@@ -33,6 +33,8 @@ const CURRENT_PROCESS: usize = usize::MAX;
 const STILL_ACTIVE: u32 = 259;
 /// `ERROR_SUCCESS`.
 const OK: u32 = 0;
+/// `WAIT_OBJECT_0`.
+const WAIT_OBJECT_0: u32 = 0;
 
 fn set_error(code: i32) {
     host().set_last_error(code as u32);
@@ -598,6 +600,12 @@ pub(crate) fn wait_overlapped(ov: OvPtr, deadline: Deadline, alertable: bool) ->
             let r = host().wait_event(event, deadline.remaining_ms().max(0) as u32, alertable);
             if r == WAIT_IO_COMPLETION {
                 return Err(WAIT_IO_COMPLETION);
+            }
+            // Windows waits on the event and then reads `Internal`, whatever it holds: a
+            // signalled event ends the wait even if the operation still reads pending (Wine's
+            // `test_WSAGetOverlappedResult`: TRUE at once for a pre-signalled event).
+            if r == WAIT_OBJECT_0 {
+                return Ok(());
             }
             if r == WAIT_FAILED {
                 crate::engine::overlapped::wait_for(ov, deadline);

@@ -60,9 +60,10 @@ impl OvPtr {
         unsafe { AtomicUsize::from_ptr((self.0 + offset) as *mut usize) }
     }
 
-    /// Marks the operation pending (`Internal = STATUS_PENDING`, `InternalHigh = 0`).
+    /// Marks the operation pending (`Internal = STATUS_PENDING`). `InternalHigh` keeps the
+    /// application's value until completion, as on Windows (Wine's
+    /// `test_nonblocking_async_recv` sees 0xdeadbeef there while the receive is pending).
     pub fn set_pending(&self) {
-        self.field(8).store(0, Ordering::Relaxed);
         self.field(0).store(STATUS_PENDING as u32 as usize, Ordering::Release);
     }
 
