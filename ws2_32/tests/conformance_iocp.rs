@@ -226,7 +226,6 @@ fn reset_with_a_pending_receive() {
 /// receive fails at once with `WSAECONNRESET` and queues nothing (`test_tcp_reset`). Linux
 /// reports the reset once, then end-of-stream, so the engine returns 0 bytes.
 #[test]
-#[ignore = "differs from Windows: the reset is not sticky after a pending receive consumed it (needs a flag in engine/ops.rs)"]
 fn reset_stays_reported_after_a_pending_receive_took_it() {
     startup();
     let (c, a) = pair();

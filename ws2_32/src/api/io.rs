@@ -207,7 +207,16 @@ fn send_nonblocking_stream(sock: &Socket, iov: &mut IoVecs, host_flags: i32) -> 
 fn map_send_error(sock: &Socket, e: WsaError) -> WsaError {
     // The kernel says EPIPE (mapped to WSAESHUTDOWN) when the peer reset the connection;
     // our own shutdown was caught before the syscall.
-    if e.0 == WSAESHUTDOWN && !sock.state().shut_write { WsaError(WSAECONNRESET) } else { e }
+    let e = if e.0 == WSAESHUTDOWN && !sock.state().shut_write { WsaError(WSAECONNRESET) } else { e };
+    note_reset(sock, e)
+}
+
+/// Remembers a reset seen by a synchronous call (see `State::reset`).
+fn note_reset(sock: &Socket, e: WsaError) -> WsaError {
+    if e.0 == WSAECONNRESET && sock.is_stream() {
+        sock.state().reset = true;
+    }
+    e
 }
 
 /// What a receive produced.
@@ -260,7 +269,7 @@ pub(crate) fn recv_vectored(
                     log::debug!(target: "ws2_32::io", "MSG_WAITALL receive stopped after {} bytes: {e:?}", got.bytes);
                     break;
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(note_reset(sock, e)),
             }
         }
         let mut msg = msghdr(rest, name, namelen);
@@ -291,7 +300,7 @@ pub(crate) fn recv_vectored(
             Err(e) if e.0 == translate::WSAECONNREFUSED && !sock.is_stream() => {
                 return Err(WsaError(WSAECONNRESET));
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(note_reset(sock, e)),
         }
     }
     Ok(got)
@@ -613,6 +622,9 @@ fn check_send_state(sock: &Socket) -> Result<(), WsaError> {
     if st.shut_write {
         return Err(WsaError(WSAESHUTDOWN));
     }
+    if st.reset {
+        return Err(WsaError(WSAECONNRESET));
+    }
     if sock.is_stream() && st.conn != ConnState::Connected {
         drop(st);
         refresh_connecting(sock);
@@ -630,6 +642,9 @@ fn check_recv_state(sock: &Socket) -> Result<(), WsaError> {
     let st = sock.state();
     if st.shut_read {
         return Err(WsaError(WSAESHUTDOWN));
+    }
+    if st.reset {
+        return Err(WsaError(WSAECONNRESET));
     }
     if sock.is_stream() && matches!(st.conn, ConnState::Idle | ConnState::Listening) {
         return Err(WsaError(WSAENOTCONN));

@@ -46,6 +46,19 @@ fn failed(e: io::Error, sock: &Socket) -> Attempt {
 
 /// One non-blocking try of `op` on `sock`, whose state `st` the caller holds locked.
 pub fn attempt(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
+    if st.reset && matches!(op.kind, OpKind::Recv { .. } | OpKind::Send { .. }) {
+        return outcome(STATUS_CONNECTION_RESET, 0, 0);
+    }
+    let r = attempt_once(sock, st, op);
+    if let Attempt::Done(o) = &r {
+        if o.status == STATUS_CONNECTION_RESET && sock.is_stream() {
+            st.reset = true;
+        }
+    }
+    r
+}
+
+fn attempt_once(sock: &Socket, st: &mut State, op: &mut Op) -> Attempt {
     match &mut op.kind {
         OpKind::Accept { .. } => super::extensions::attempt_accept(sock, op),
         OpKind::Connect { .. } => super::extensions::attempt_connect(sock, st, op),

@@ -78,6 +78,10 @@ pub struct State {
     /// The host errno of a failed non-blocking connect, kept for `SO_ERROR` (reading the
     /// kernel's `SO_ERROR` to learn the outcome clears it there).
     pub connect_errno: i32,
+    /// The connection was reset by the peer. Linux reports `ECONNRESET` once and then end
+    /// of stream; Windows keeps failing receives and sends with `WSAECONNRESET`
+    /// (Wine's `test_tcp_reset`), so the engine remembers it.
+    pub reset: bool,
     /// The last connect attempt failed (blocking or not): select reports it in the except
     /// set (Wine's `test_select`), even though a blocking failure leaves `SO_ERROR` at 0.
     pub connect_failed: bool,
