@@ -5,6 +5,12 @@
 //!
 //! `SIO_GET_EXTENSION_FUNCTION_POINTER` answers with a pointer in the *caller's* ABI: native
 //! callers get the System V entry, PE callers the win64 thunk.
+//!
+//! Validation follows what Windows answers in Wine's conformance tests (`test_AcceptEx`,
+//! `test_connect`, `test_DisconnectEx`, `test_TransmitFile` in `dlls/ws2_32/tests/sock.c`);
+//! `ws2_32/tests/conformance_extensions.rs` re-expresses them. Notably, `AcceptEx` and
+//! `ConnectEx` set `Internal = STATUS_PENDING` before validating, so it still reads that after a
+//! synchronous failure (and `InternalHigh` is left alone).
 
 use std::sync::Arc;
 
@@ -68,6 +74,15 @@ fn bool_ret(r: Result<(), WsaError>) -> BOOL {
     }
 }
 
+/// `Internal = STATUS_PENDING`, as Windows stores it on entry to `AcceptEx`/`ConnectEx`, even
+/// when the call then fails synchronously (test_AcceptEx, test_connect).
+fn mark_pending(ov: *mut OVERLAPPED) {
+    if !ov.is_null() {
+        // SAFETY: a non-NULL OVERLAPPED from the caller, valid for the call.
+        unsafe { std::ptr::addr_of_mut!((*ov).Internal).write_volatile(translate::STATUS_PENDING as u32 as usize) };
+    }
+}
+
 fn ov_ptr(ov: *mut OVERLAPPED) -> Result<OvPtr, WsaError> {
     if ov.is_null() { Err(WsaError(INVALID_PARAMETER)) } else { Ok(OvPtr(ov as usize)) }
 }
@@ -89,14 +104,13 @@ pub unsafe fn accept_ex(
     received: *mut u32,
     ov: *mut OVERLAPPED,
 ) -> BOOL {
+    mark_pending(ov);
     bool_ret((|| {
         let listener = table::get(listen)?;
         let acceptor = table::get(accept)?;
         let ovp = ov_ptr(ov)?;
-        if buf.is_null() {
-            return Err(WsaError(WSAEINVAL));
-        }
-        if remote_len == 0 {
+        // A NULL buffer or no room for the remote address: WSAEFAULT at once (test_AcceptEx).
+        if buf.is_null() || remote_len == 0 {
             return Err(WsaError(WSAEFAULT));
         }
         if listener.state().conn != ConnState::Listening
@@ -107,14 +121,25 @@ pub unsafe fn accept_ex(
             return Err(WsaError(WSAEINVAL));
         }
         {
+            // Bound or connected accepting sockets are refused (test_AcceptEx).
             let st = acceptor.state();
             if st.bound || st.conn != ConnState::Idle {
                 return Err(WsaError(WSAEINVAL));
             }
         }
+        // The same accepting socket twice: WSAEINVAL (test_AcceptEx "accept into the same
+        // socket twice").
+        if engine::extensions::is_being_accepted_into(&listener.state(), &acceptor) {
+            return Err(WsaError(WSAEINVAL));
+        }
+        // Address blocks too small to hold an address: the call still pends and fails only
+        // when a peer arrives (engine::extensions::attempt_accept), so no first try here.
+        let fits = engine::extensions::block_fits(listener.family, local_len, true)
+            && engine::extensions::block_fits(listener.family, remote_len, false);
+        engine::extensions::note_pending_accept(&acceptor, &listener);
         let kind = OpKind::Accept { acceptor, buf: buf as usize, recv_len, local_len, remote_len, accepted: false };
         let op = Op::new(kind, ovp, None, host().current_thread());
-        let out = ops::issue(&listener, op, false, true)?;
+        let out = ops::issue(&listener, op, false, fits)?;
         if !received.is_null() {
             // SAFETY: writable, per the caller.
             unsafe { received.write_unaligned(out.bytes) };
@@ -123,8 +148,8 @@ pub unsafe fn accept_ex(
     })())
 }
 
-/// `GetAcceptExSockaddrs`: points into an `AcceptEx` buffer at the two addresses. Nothing
-/// is written when the sizes cannot hold an address block.
+/// `GetAcceptExSockaddrs`: points into an `AcceptEx` buffer at the two addresses. A block
+/// whose size cannot hold an address (a local size of 0) is skipped, its outputs untouched.
 ///
 /// # Safety
 /// `buf` must be an `AcceptEx` buffer of the given sizes; the outputs NULL or writable.
@@ -139,13 +164,20 @@ pub unsafe fn get_accept_ex_sockaddrs(
     remote: *mut *mut SOCKADDR,
     remote_size: *mut i32,
 ) {
-    if buf.is_null() || local_len < 6 || remote_len < 6 {
+    if buf.is_null() {
         return;
     }
     let base = buf as *mut u8;
-    let blocks =
-        [(recv_len as usize, local, local_size), (recv_len as usize + local_len as usize, remote, remote_size)];
-    for (offset, addr, size) in blocks {
+    let blocks = [
+        (recv_len as usize, local_len, local, local_size),
+        (recv_len as usize + local_len as usize, remote_len, remote, remote_size),
+    ];
+    for (offset, room, addr, size) in blocks {
+        // A block with no room for a length and an address family (a local length of 0,
+        // which AcceptEx accepts) is left alone, outputs included (test_AcceptEx).
+        if room < 6 {
+            continue;
+        }
         // SAFETY: the block lies inside the AcceptEx buffer (caller's contract).
         unsafe {
             let block = base.add(offset);
@@ -174,6 +206,7 @@ pub unsafe fn connect_ex(
     sent: *mut u32,
     ov: *mut OVERLAPPED,
 ) -> BOOL {
+    mark_pending(ov);
     bool_ret((|| {
         let sock = table::get(s)?;
         let ovp = ov_ptr(ov)?;

@@ -5,6 +5,13 @@
 //! `AcceptEx` accepts *into* an existing socket: the accepted connection's fd replaces the
 //! accepting socket's fd in place (`dup3`), so its `SOCKET` handle, its completion-port
 //! association and its options stay what the application set up.
+//!
+//! Windows' answers follow Wine's conformance tests (`test_AcceptEx` in
+//! `dlls/ws2_32/tests/sock.c`, run on real Windows): an address block needs room for the
+//! address plus 16 spare bytes, a local block of 0 bytes is simply not written, and a block
+//! that is too small does not fail at once: the `AcceptEx` pends, then fails with
+//! `STATUS_BUFFER_TOO_SMALL` when a peer arrives, *without* consuming that connection (a
+//! later `accept`/`AcceptEx` still gets it).
 
 use std::io;
 use std::sync::Arc;
@@ -26,10 +33,17 @@ fn failed(e: io::Error) -> Attempt {
     done(translate::error::errno_to_ntstatus(e.raw_os_error().unwrap_or(libc::EINVAL)), 0)
 }
 
-/// The size of an `AcceptEx` address block for `family`: a 4-byte length, then the Windows
-/// address.
+/// The room an `AcceptEx` address block needs for `family`: the address plus 16 bytes, as
+/// Windows documents and enforces (`sizeof(sockaddr_in) + 4` is refused; Wine's
+/// `test_AcceptEx`). The block itself is a 4-byte length, then the Windows address.
 pub fn address_block_len(family: i32) -> usize {
-    4 + translate::sockaddr::win_len_for_family(family as u16).unwrap_or(16)
+    16 + translate::sockaddr::win_len_for_family(family as u16).unwrap_or(16)
+}
+
+/// Whether `room` bytes can hold an address block (`0` for the local block means "no local
+/// address wanted": Windows accepts and leaves it unwritten).
+pub fn block_fits(family: i32, room: u32, optional: bool) -> bool {
+    (optional && room == 0) || room as usize >= address_block_len(family)
 }
 
 /// Writes an address block (`[i32 length][Windows sockaddr]`) at `dst`, `room` bytes.
@@ -55,12 +69,17 @@ pub fn attempt_accept(sock: &Socket, op: &mut Op) -> Attempt {
         unreachable!("attempt_accept on another kind of operation");
     };
     if !*accepted {
-        let need = address_block_len(sock.family);
-        if (*local_len as usize) < need || (*remote_len as usize) < need {
-            return done(STATUS_BUFFER_TOO_SMALL, 0);
-        }
         if acceptor.is_closed() {
             return done(STATUS_CANCELLED, 0);
+        }
+        if !block_fits(sock.family, *local_len, true) || !block_fits(sock.family, *remote_len, false) {
+            // Windows fails only once a peer is there, and leaves it queued (test_AcceptEx:
+            // "The above connection request is not accepted" → accept() still succeeds).
+            let mut pfd = [libc::pollfd { fd: sock.fd(), events: libc::POLLIN, revents: 0 }];
+            return match crate::sys::poll(&mut pfd, 0) {
+                Ok(1) => done(STATUS_BUFFER_TOO_SMALL, 0),
+                _ => Attempt::Pending,
+            };
         }
         let mut peer = HostSockAddr::new();
         let mut len = HostSockAddr::capacity();
@@ -77,7 +96,8 @@ pub fn attempt_accept(sock: &Socket, op: &mut Op) -> Attempt {
         let local = crate::api::socket::local_addr(acceptor).unwrap_or_default();
         let base = *buf as *mut u8;
         // SAFETY: the application's AcceptEx buffer holds recv_len + local_len + remote_len
-        // bytes and stays valid until completion; each block fits (checked above).
+        // bytes and stays valid until completion; `write_block` writes only what fits
+        // (nothing into a 0-byte local block).
         unsafe {
             write_block(base.add(*recv_len as usize), *local_len as usize, &local);
             write_block(base.add(*recv_len as usize + *local_len as usize), *remote_len as usize, &peer);
@@ -97,6 +117,57 @@ pub fn attempt_accept(sock: &Socket, op: &mut Op) -> Attempt {
         return failed(e);
     }
     if acceptor.handle == sock.handle { Attempt::Pending } else { Attempt::MoveTo(acceptor.clone()) }
+}
+
+/// `AcceptEx` operations waiting on a listener, by accepting socket, so that closing the
+/// accepting socket can abort them (Windows: `ERROR_OPERATION_ABORTED` on the listener's
+/// OVERLAPPED; Wine's `test_AcceptEx` "Test closing with pending requests"). Weak: an entry
+/// never keeps a socket alive; dead entries are pruned as new ones are added.
+type PendingAccepts = Vec<(std::sync::Weak<Socket>, std::sync::Weak<Socket>)>;
+static PENDING_ACCEPTS: std::sync::Mutex<PendingAccepts> = std::sync::Mutex::new(Vec::new());
+
+/// Records that an `AcceptEx` on `listener` accepts into `acceptor`.
+pub fn note_pending_accept(acceptor: &Arc<Socket>, listener: &Arc<Socket>) {
+    let mut list = PENDING_ACCEPTS.lock().unwrap_or_else(|e| e.into_inner());
+    list.retain(|(a, l)| a.strong_count() > 0 && l.strong_count() > 0);
+    list.push((Arc::downgrade(acceptor), Arc::downgrade(listener)));
+}
+
+/// Whether `listener` has a queued `AcceptEx` into `acceptor` (a second one is `WSAEINVAL`).
+pub fn is_being_accepted_into(st: &State, acceptor: &Arc<Socket>) -> bool {
+    st.reads.iter().any(|op| matches!(&op.kind, OpKind::Accept { acceptor: a, .. } if Arc::ptr_eq(a, acceptor)))
+}
+
+/// Aborts (`STATUS_CANCELLED`) the `AcceptEx` operations accepting into `acceptor`, which is
+/// being closed. To be called by `engine::close`.
+#[allow(dead_code)] // wired from engine::close (owned elsewhere): see the module docs.
+pub fn abort_accepts_into(acceptor: &Socket) {
+    let listeners: Vec<Arc<Socket>> = {
+        let mut list = PENDING_ACCEPTS.lock().unwrap_or_else(|e| e.into_inner());
+        let mut found = Vec::new();
+        list.retain(|(a, l)| match a.upgrade() {
+            Some(a) if std::ptr::eq(Arc::as_ptr(&a), acceptor) => {
+                found.extend(l.upgrade());
+                false
+            }
+            Some(_) => l.strong_count() > 0,
+            None => false,
+        });
+        found
+    };
+    for listener in listeners {
+        let done = {
+            let mut st = listener.state();
+            let done = super::ops::cancel(
+                &mut st,
+                STATUS_CANCELLED,
+                |op| matches!(&op.kind, OpKind::Accept { acceptor: a, accepted: false, .. } if std::ptr::eq(Arc::as_ptr(a), acceptor)),
+            );
+            super::reactor::reactor().arm(&listener, &mut st);
+            done
+        };
+        done.deliver();
+    }
 }
 
 /// Moves an accepted connection's fd into `acceptor` (keeping its handle and associations).
