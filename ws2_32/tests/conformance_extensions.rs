@@ -351,8 +351,6 @@ fn closing_the_listener_aborts_a_pending_acceptex() {
 }
 
 #[test]
-#[ignore = "differs from Windows: closing the accepting socket leaves the listener's AcceptEx \
-            pending until engine::close calls engine::extensions::abort_accepts_into"]
 fn closing_the_accept_socket_aborts_a_pending_acceptex() {
     startup();
     let (l, _) = listener();
@@ -518,8 +516,6 @@ fn a_connecting_socket_refuses_connectex_and_has_no_peer() {
 }
 
 #[test]
-#[ignore = "differs from Windows: send/recv on a socket whose ConnectEx is in progress wait \
-            (api/io.rs) instead of failing with WSAENOTCONN"]
 fn send_and_recv_on_a_connecting_socket_are_not_connected() {
     startup();
     let (l, at, first) = full_listener();

@@ -649,6 +649,15 @@ fn check_recv_state(sock: &Socket) -> Result<(), WsaError> {
     if sock.is_stream() && matches!(st.conn, ConnState::Idle | ConnState::Listening) {
         return Err(WsaError(WSAENOTCONN));
     }
+    if sock.is_stream() && st.conn == ConnState::Connecting {
+        // Windows: a socket still connecting (connect or ConnectEx) is not connected yet.
+        drop(st);
+        refresh_connecting(sock);
+        if sock.state().conn != ConnState::Connected {
+            return Err(WsaError(WSAENOTCONN));
+        }
+        return Ok(());
+    }
     if !sock.is_stream() && !st.bound {
         drop(st);
         if !is_bound_now(sock) {

@@ -139,8 +139,7 @@ pub fn is_being_accepted_into(st: &State, acceptor: &Arc<Socket>) -> bool {
 }
 
 /// Aborts (`STATUS_CANCELLED`) the `AcceptEx` operations accepting into `acceptor`, which is
-/// being closed. To be called by `engine::close`.
-#[allow(dead_code)] // wired from engine::close (owned elsewhere): see the module docs.
+/// being closed; called by `engine::close`.
 pub fn abort_accepts_into(acceptor: &Socket) {
     let listeners: Vec<Arc<Socket>> = {
         let mut list = PENDING_ACCEPTS.lock().unwrap_or_else(|e| e.into_inner());

@@ -110,6 +110,8 @@ fn apply_defaults(fd: i32, family: i32, socktype: i32) {
 /// value to the host. The fd closes when the last in-flight call lets go of it.
 pub fn close(sock: Arc<Socket>) {
     sock.mark_closed();
+    // A listener's AcceptEx into this socket ends with it (Windows: ERROR_OPERATION_ABORTED).
+    extensions::abort_accepts_into(&sock);
     bindings::release(sock.handle);
     let done = {
         let mut st = sock.state();
