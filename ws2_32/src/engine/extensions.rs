@@ -119,18 +119,12 @@ pub fn attempt_accept(sock: &Socket, op: &mut Op) -> Attempt {
     if acceptor.handle == sock.handle { Attempt::Pending } else { Attempt::MoveTo(acceptor.clone()) }
 }
 
-/// `AcceptEx` operations waiting on a listener, by accepting socket, so that closing the
-/// accepting socket can abort them (Windows: `ERROR_OPERATION_ABORTED` on the listener's
-/// OVERLAPPED; Wine's `test_AcceptEx` "Test closing with pending requests"). Weak: an entry
-/// never keeps a socket alive; dead entries are pruned as new ones are added.
-type PendingAccepts = Vec<(std::sync::Weak<Socket>, std::sync::Weak<Socket>)>;
-static PENDING_ACCEPTS: std::sync::Mutex<PendingAccepts> = std::sync::Mutex::new(Vec::new());
-
-/// Records that an `AcceptEx` on `listener` accepts into `acceptor`.
+/// Records that an `AcceptEx` on `listener` accepts into `acceptor`, so that closing the
+/// accepting socket can abort it (Windows: `ERROR_OPERATION_ABORTED` on the listener's
+/// OVERLAPPED; Wine's `test_AcceptEx` "Test closing with pending requests"). Weak: the link
+/// never keeps the listener alive.
 pub fn note_pending_accept(acceptor: &Arc<Socket>, listener: &Arc<Socket>) {
-    let mut list = PENDING_ACCEPTS.lock().unwrap_or_else(|e| e.into_inner());
-    list.retain(|(a, l)| a.strong_count() > 0 && l.strong_count() > 0);
-    list.push((Arc::downgrade(acceptor), Arc::downgrade(listener)));
+    acceptor.state().accepting_on = Some(Arc::downgrade(listener));
 }
 
 /// Whether `listener` has a queued `AcceptEx` into `acceptor` (a second one is `WSAEINVAL`).
@@ -141,32 +135,20 @@ pub fn is_being_accepted_into(st: &State, acceptor: &Arc<Socket>) -> bool {
 /// Aborts (`STATUS_CANCELLED`) the `AcceptEx` operations accepting into `acceptor`, which is
 /// being closed; called by `engine::close`.
 pub fn abort_accepts_into(acceptor: &Socket) {
-    let listeners: Vec<Arc<Socket>> = {
-        let mut list = PENDING_ACCEPTS.lock().unwrap_or_else(|e| e.into_inner());
-        let mut found = Vec::new();
-        list.retain(|(a, l)| match a.upgrade() {
-            Some(a) if std::ptr::eq(Arc::as_ptr(&a), acceptor) => {
-                found.extend(l.upgrade());
-                false
-            }
-            Some(_) => l.strong_count() > 0,
-            None => false,
-        });
-        found
+    let Some(listener) = acceptor.state().accepting_on.take().and_then(|l| l.upgrade()) else {
+        return;
     };
-    for listener in listeners {
-        let done = {
-            let mut st = listener.state();
-            let done = super::ops::cancel(
-                &mut st,
-                STATUS_CANCELLED,
-                |op| matches!(&op.kind, OpKind::Accept { acceptor: a, accepted: false, .. } if std::ptr::eq(Arc::as_ptr(a), acceptor)),
-            );
-            super::reactor::reactor().arm(&listener, &mut st);
-            done
-        };
-        done.deliver();
-    }
+    let done = {
+        let mut st = listener.state();
+        let done = super::ops::cancel(
+            &mut st,
+            STATUS_CANCELLED,
+            |op| matches!(&op.kind, OpKind::Accept { acceptor: a, accepted: false, .. } if std::ptr::eq(Arc::as_ptr(a), acceptor)),
+        );
+        super::reactor::reactor().arm(&listener, &mut st);
+        done
+    };
+    done.deliver();
 }
 
 /// Moves an accepted connection's fd into `acceptor` (keeping its handle and associations).
@@ -182,6 +164,7 @@ fn install(acceptor: &Arc<Socket>, fd: i32) -> io::Result<()> {
     st.conn = ConnState::Connected;
     st.bound = true;
     st.connected_at = Some(std::time::Instant::now());
+    st.accepting_on = None;
     Ok(())
 }
 

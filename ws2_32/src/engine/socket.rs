@@ -116,6 +116,9 @@ pub struct State {
     /// `shutdown(SD_SEND)` arrived while buffered send data was queued: shut the host side
     /// once it is out.
     pub shutdown_after_writes: bool,
+    /// The listener whose pending `AcceptEx` accepts into this socket: closing this socket
+    /// aborts that `AcceptEx` (Wine's `test_AcceptEx`). Cleared when the accept completes.
+    pub accepting_on: Option<std::sync::Weak<Socket>>,
 }
 
 /// An open Winsock socket.
