@@ -296,6 +296,10 @@ fn acceptex_into_a_socket_already_being_accepted_into_is_einval() {
     // SAFETY: live address and OVERLAPPED.
     let r = unsafe { connect_ex()(a, (&at as *const SOCKADDR_IN).cast(), 16, null_mut(), 0, &mut n, &mut *ov2) };
     assert_eq!((r, err()), (0, WSAEINVAL));
+    // And so is connect().
+    // SAFETY: a live address of the stated size.
+    let r = unsafe { connect(a, (&at as *const SOCKADDR_IN).cast(), 16) };
+    assert_eq!((r, err()), (SOCKET_ERROR, WSAEINVAL));
     // The first AcceptEx is unaffected.
     let c = connect_to(&at);
     assert_eq!(result(l, &mut ov, 2000), (true, 0xdead_beef, 0));

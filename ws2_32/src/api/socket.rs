@@ -336,6 +336,10 @@ pub(crate) unsafe fn connect_impl(s: SOCKET, name: *const SOCKADDR, namelen: i32
             ConnState::Connected => return Err(WsaError(WSAEISCONN)),
             ConnState::Idle => {}
         }
+        // A socket a pending AcceptEx accepts into cannot connect (Wine's test_AcceptEx).
+        if crate::engine::extensions::is_accept_target(&sock) {
+            return Err(WsaError(WSAEINVAL));
+        }
         // Windows refuses the unspecified address and port 0 as a destination.
         if let Ok(sa) = sockaddr_to_std(&addr) {
             if sa.port() == 0 || sa.ip().is_unspecified() {

@@ -127,6 +127,13 @@ pub fn note_pending_accept(acceptor: &Arc<Socket>, listener: &Arc<Socket>) {
     acceptor.state().accepting_on = Some(Arc::downgrade(listener));
 }
 
+/// Whether a listener has a pending `AcceptEx` into `acceptor` (then `connect` on it is
+/// `WSAEINVAL`).
+pub fn is_accept_target(acceptor: &Arc<Socket>) -> bool {
+    let listener = acceptor.state().accepting_on.as_ref().and_then(|l| l.upgrade());
+    listener.is_some_and(|l| is_being_accepted_into(&l.state(), acceptor))
+}
+
 /// Whether `listener` has a queued `AcceptEx` into `acceptor` (a second one is `WSAEINVAL`).
 pub fn is_being_accepted_into(st: &State, acceptor: &Arc<Socket>) -> bool {
     st.reads.iter().any(|op| matches!(&op.kind, OpKind::Accept { acceptor: a, .. } if Arc::ptr_eq(a, acceptor)))
