@@ -14,11 +14,11 @@ use translate::flags::{recv_flags_to_host, recv_result_flags_to_win, send_flags_
 use translate::sockaddr::HostSockAddr;
 use translate::{
     FD_OOB, FD_READ, MSG_OOB, MSG_PARTIAL, MSG_PEEK, MSG_WAITALL, SOCKADDR, SOCKET, WSABUF, WSAECONNRESET, WSAEFAULT,
-    WSAEINVAL, WSAEMSGSIZE, WSAENOTCONN, WSAEOPNOTSUPP, WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
+    WSAEINVAL, WSAEMSGSIZE, WSAEOPNOTSUPP, WSAESHUTDOWN, WSAOVERLAPPED, WsaError,
 };
 
 use super::ret;
-use super::socket::{check_addr_room, read_host_addr, refresh_connecting, write_addr};
+use super::socket::{check_addr_room, read_host_addr, require_connected, write_addr};
 use crate::engine::Socket;
 use crate::engine::notify;
 use crate::engine::ops;
@@ -627,10 +627,7 @@ fn check_send_state(sock: &Socket) -> Result<(), WsaError> {
     }
     if sock.is_stream() && st.conn != ConnState::Connected {
         drop(st);
-        refresh_connecting(sock);
-        if sock.state().conn != ConnState::Connected {
-            return Err(WsaError(WSAENOTCONN));
-        }
+        return require_connected(sock);
     }
     Ok(())
 }
@@ -646,17 +643,9 @@ fn check_recv_state(sock: &Socket) -> Result<(), WsaError> {
     if st.reset {
         return Err(WsaError(WSAECONNRESET));
     }
-    if sock.is_stream() && matches!(st.conn, ConnState::Idle | ConnState::Listening) {
-        return Err(WsaError(WSAENOTCONN));
-    }
-    if sock.is_stream() && st.conn == ConnState::Connecting {
-        // Windows: a socket still connecting (connect or ConnectEx) is not connected yet.
+    if sock.is_stream() && st.conn != ConnState::Connected {
         drop(st);
-        refresh_connecting(sock);
-        if sock.state().conn != ConnState::Connected {
-            return Err(WsaError(WSAENOTCONN));
-        }
-        return Ok(());
+        return require_connected(sock);
     }
     if !sock.is_stream() && !st.bound {
         drop(st);

@@ -27,7 +27,7 @@ use translate::{
     SIO_ADDRESS_LIST_QUERY, SIO_BASE_HANDLE, SIO_BSP_HANDLE, SIO_BSP_HANDLE_POLL, SIO_BSP_HANDLE_SELECT,
     SIO_ENABLE_CIRCULAR_QUEUEING, SIO_GET_EXTENSION_FUNCTION_POINTER, SIO_GET_INTERFACE_LIST,
     SIO_IDEAL_SEND_BACKLOG_QUERY, SIO_KEEPALIVE_VALS, SIO_ROUTING_INTERFACE_QUERY, SIO_UDP_CONNRESET, SIOCATMARK,
-    SOCK_STREAM, SOCKET, WSAEAFNOSUPPORT, WSAEFAULT, WSAEINVAL, WSAENOTCONN, WSAEOPNOTSUPP, WSAOVERLAPPED, WsaError,
+    SOCK_STREAM, SOCKET, WSAEAFNOSUPPORT, WSAEFAULT, WSAEINVAL, WSAEOPNOTSUPP, WSAOVERLAPPED, WsaError,
 };
 
 use super::options::bad_ptr;
@@ -217,10 +217,7 @@ fn dispatch(
             if sock.socktype != SOCK_STREAM {
                 return Err(WsaError(WSAEOPNOTSUPP));
             }
-            super::socket::refresh_connecting(sock);
-            if sock.state().conn != ConnState::Connected {
-                return Err(WsaError(WSAENOTCONN));
-            }
+            super::socket::require_connected(sock)?;
             // Windows' ideal send backlog on loopback and LANs; the value Wine reports.
             write_u32(outb, 0x10000, returned)
         }

@@ -428,6 +428,13 @@ pub(crate) fn refresh_connecting(sock: &Socket) {
     }
 }
 
+/// A stream operation that needs a connection: settles a pending connect, then `WSAENOTCONN`
+/// unless the socket is connected (Windows answers so while a connect is still in progress).
+pub(crate) fn require_connected(sock: &Socket) -> Result<(), WsaError> {
+    refresh_connecting(sock);
+    if sock.state().conn == ConnState::Connected { Ok(()) } else { Err(WsaError(WSAENOTCONN)) }
+}
+
 /// `shutdown`.
 pub fn shutdown(s: SOCKET, how: i32) -> i32 {
     status((|| {
@@ -436,10 +443,7 @@ pub fn shutdown(s: SOCKET, how: i32) -> i32 {
             return Err(WsaError(WSAEINVAL));
         }
         if sock.is_stream() {
-            refresh_connecting(&sock);
-            if sock.state().conn != ConnState::Connected {
-                return Err(WsaError(WSAENOTCONN));
-            }
+            require_connected(&sock)?;
         }
         // Buffered send data goes out first: the host side is shut when it has.
         if how != SD_RECEIVE && !sock.state().writes.is_empty() {
