@@ -78,8 +78,7 @@ fn bool_ret(r: Result<(), WsaError>) -> BOOL {
 /// when the call then fails synchronously (test_AcceptEx, test_connect).
 fn mark_pending(ov: *mut OVERLAPPED) {
     if !ov.is_null() {
-        // SAFETY: a non-NULL OVERLAPPED from the caller, valid for the call.
-        unsafe { std::ptr::addr_of_mut!((*ov).Internal).write_volatile(translate::STATUS_PENDING as u32 as usize) };
+        OvPtr(ov as usize).set_pending();
     }
 }
 
