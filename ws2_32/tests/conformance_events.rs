@@ -13,7 +13,7 @@ use translate::*;
 use ws2_32::native::*;
 
 mod util;
-use util::{close, connect_to, listener, pair, startup};
+use util::{close, connect_to, listener, pair, set_nonblocking, startup};
 
 fn event() -> HANDLE {
     // SAFETY: no arguments.
@@ -410,12 +410,6 @@ fn close_later(s: SOCKET) -> std::thread::JoinHandle<()> {
         std::thread::sleep(std::time::Duration::from_millis(200));
         close(&[s]);
     })
-}
-
-fn set_nonblocking(s: SOCKET) {
-    let mut on = 1u32;
-    // SAFETY: a live u32.
-    assert_eq!(unsafe { ioctlsocket(s, FIONBIO as i32, &mut on) }, 0);
 }
 
 /// `test_select`: sockets that are neither connected nor listening are in no set.

@@ -15,7 +15,7 @@ use ws2_32::exports::kernel32::native::*;
 use ws2_32::native::*;
 
 mod util;
-use util::{close, connect_to, err, listener, pair, sock, startup};
+use util::{close, connect_to, err, listener, pair, set_nonblocking, sock, startup};
 
 type AcceptExFn = unsafe extern "C" fn(SOCKET, SOCKET, *mut u8, u32, u32, u32, *mut u32, *mut OVERLAPPED) -> BOOL;
 type ConnectExFn = unsafe extern "C" fn(SOCKET, *const SOCKADDR, i32, *mut u8, u32, *mut u32, *mut OVERLAPPED) -> BOOL;
@@ -106,12 +106,6 @@ fn local_of(s: SOCKET) -> SOCKADDR_IN {
     // SAFETY: a live address of the stated size.
     assert_eq!(unsafe { getsockname(s, (&mut a as *mut SOCKADDR_IN).cast(), &mut len) }, 0);
     a
-}
-
-fn set_nonblocking(s: SOCKET) {
-    let mut on = 1u32;
-    // SAFETY: a live u32.
-    assert_eq!(unsafe { ioctlsocket(s, FIONBIO as i32, &mut on) }, 0);
 }
 
 /// Calls AcceptEx with a 1024-byte buffer and returns (result, last error).

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 mod util;
 
 use translate::*;
-use util::{close, connect_to, listener, pair, startup};
+use util::{close, connect_to, listener, pair, set_nonblocking, startup};
 use ws2_32::native::*;
 
 fn accept_one(l: SOCKET) -> SOCKET {
@@ -84,12 +84,6 @@ fn refused_address() -> SOCKADDR_IN {
     let (l, at) = listener();
     close(&[l]);
     at
-}
-
-fn set_nonblocking(s: SOCKET) {
-    let mut on = 1u32;
-    // SAFETY: a live u32.
-    assert_eq!(unsafe { ioctlsocket(s, FIONBIO as i32, &mut on) }, 0);
 }
 
 fn so_error(s: SOCKET) -> i32 {

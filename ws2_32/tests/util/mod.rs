@@ -28,6 +28,13 @@ pub fn err() -> i32 {
     unsafe { WSAGetLastError() }
 }
 
+/// Makes `s` non-blocking (`FIONBIO`), which must succeed.
+pub fn set_nonblocking(s: SOCKET) {
+    let mut on = 1u32;
+    // SAFETY: a live u32.
+    assert_eq!(unsafe { ioctlsocket(s, FIONBIO as i32, &mut on) }, 0);
+}
+
 /// Closes `s`, which must succeed.
 pub fn close_ok(s: SOCKET) {
     // SAFETY: plain value.
